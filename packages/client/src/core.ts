@@ -1,0 +1,50 @@
+import { createClient } from "./generated/client/index.js";
+import type { CallContext } from "./internal/callOperation.js";
+import { DEFAULT_RETRY_CONFIG, type RetryConfig } from "./retry.js";
+
+/** Options of `new MistralBatch(...)` and `createMistralBatchCore(...)`. */
+export interface MistralBatchOptions {
+  /**
+   * The API key, sent as a Bearer token, or a function returning it. Leave it
+   * out when a proxy (such as `@mistral-batch/express`) adds the key.
+   */
+  apiKey?: string | (() => string | Promise<string>);
+  /** Defaults to `https://api.mistral.ai`; may carry a path prefix such as `http://localhost:3000/api/mistral`. */
+  serverURL?: string;
+  /** Retries for every call unless a call says otherwise. Defaults to `DEFAULT_RETRY_CONFIG`. */
+  retryConfig?: RetryConfig;
+  /** Deadline of each call, retries included. Defaults to `DEFAULT_TIMEOUT_MS`. */
+  timeoutMs?: number;
+  /** A fetch implementation; defaults to the global one. */
+  fetch?: typeof globalThis.fetch;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+/** The API's own address. */
+export const DEFAULT_SERVER_URL = "https://api.mistral.ai";
+
+/** One minute: ample for any single batch call, short enough to notice a hung connection. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** What every operation function needs: build it once and share it. */
+export type MistralBatchCore = CallContext;
+
+/**
+ * Builds the shared state of the operations. Use it with the standalone
+ * functions (`listBatchJobs(core, ...)`) when bundle size matters; otherwise use
+ * `new MistralBatch(...)`.
+ */
+export function createMistralBatchCore(options: MistralBatchOptions = {}): MistralBatchCore {
+  const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return {
+    client: createClient({
+      baseUrl: options.serverURL ?? DEFAULT_SERVER_URL,
+      auth: options.apiKey,
+      headers: { "User-Agent": "mistral-batch-kit", ...options.headers },
+    }),
+    fetch,
+    retries: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}

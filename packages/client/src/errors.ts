@@ -1,0 +1,79 @@
+/**
+ * Every error this package throws is a `MistralBatchError`, so one `instanceof`
+ * check catches them all. Subclasses say what went wrong; `cause` keeps the
+ * underlying error when there is one.
+ */
+export class MistralBatchError extends Error {
+  override name = "MistralBatchError";
+}
+
+/** Any 4XX or 5XX answer from the API. */
+export class SDKError extends MistralBatchError {
+  override name = "SDKError";
+  /** The HTTP status code. */
+  readonly statusCode: number;
+  /** The response body: parsed JSON, or the raw text when it is not JSON. */
+  readonly body: unknown;
+  /** The response headers. */
+  readonly headers: Headers;
+
+  constructor(message: string, init: { statusCode: number; body: unknown; headers: Headers }) {
+    super(message);
+    this.statusCode = init.statusCode;
+    this.body = init.body;
+    this.headers = init.headers;
+  }
+}
+
+/** One entry of a 422 answer's `detail`, as FastAPI writes it. */
+export interface ValidationIssue {
+  loc: Array<string | number>;
+  msg: string;
+  type: string;
+}
+
+/** A 422 answer: the API refused the request's fields, listed in `detail`. */
+export class HTTPValidationError extends SDKError {
+  override name = "HTTPValidationError";
+  readonly detail: ValidationIssue[];
+
+  constructor(
+    message: string,
+    init: { statusCode: number; body: unknown; headers: Headers; detail: ValidationIssue[] },
+  ) {
+    super(message, init);
+    this.detail = init.detail;
+  }
+}
+
+/** The request was refused before it was sent: `field` says which input is wrong. */
+export class InvalidRequestError extends MistralBatchError {
+  override name = "InvalidRequestError";
+  /** The parameter at fault, e.g. `job_id` or `requests[3].body`. */
+  readonly field: string;
+
+  constructor(field: string, reason: string) {
+    super(`Invalid ${field}: ${reason}`);
+    this.field = field;
+  }
+}
+
+/** A 2XX answer whose body could not be read as the operation's result. */
+export class ResponseValidationError extends MistralBatchError {
+  override name = "ResponseValidationError";
+}
+
+/** The server could not be reached, or the connection broke. */
+export class ConnectionError extends MistralBatchError {
+  override name = "ConnectionError";
+}
+
+/** The call did not finish within its `timeoutMs`. */
+export class RequestTimeoutError extends MistralBatchError {
+  override name = "RequestTimeoutError";
+}
+
+/** The caller's `AbortSignal` stopped the call. */
+export class RequestAbortedError extends MistralBatchError {
+  override name = "RequestAbortedError";
+}

@@ -1,0 +1,116 @@
+import {
+  ConnectionError,
+  MistralBatchError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  ResponseValidationError,
+} from "../errors.js";
+import type { Client } from "../generated/client/index.js";
+import type { RetryConfig } from "../retry.js";
+import { errorFromResponse } from "./errorFromResponse.js";
+import { fetchWithRetry } from "./fetchWithRetry.js";
+
+/** Options every operation takes as its last argument. */
+export interface RequestOptions {
+  /** Overrides the client's retry config for this call. */
+  retries?: RetryConfig;
+  /** The whole call, retries included, must finish within this many milliseconds. */
+  timeoutMs?: number;
+  /** Stops the call, and any retry, when it aborts. */
+  signal?: AbortSignal;
+  /** Extra request headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** What an operation needs of the client: see `createMistralBatchCore`. */
+export interface CallContext {
+  client: Client;
+  fetch: typeof globalThis.fetch;
+  retries: RetryConfig;
+  timeoutMs: number;
+}
+
+/** The options a generated SDK function accepts, as far as we use them. */
+export interface GeneratedCallOptions {
+  client: Client;
+  fetch: typeof globalThis.fetch;
+  headers?: Record<string, string>;
+  parseAs: "json" | "stream";
+  throwOnError: false;
+}
+
+type GeneratedResult<T> = { data?: T; error?: unknown; response?: Response };
+
+interface OperationSpec<T> {
+  /** Names the operation in error messages, e.g. `batch.jobs.list`. */
+  name: string;
+  /** False for create: see `RetryPolicy.idempotent`. */
+  idempotent: boolean;
+  parseAs?: "json" | "stream";
+  /** Calls one generated SDK function with the options it is given. */
+  send: (options: GeneratedCallOptions) => Promise<GeneratedResult<T>>;
+}
+
+/**
+ * Runs one generated SDK call with our retries, deadline and abort signal, and
+ * turns whatever it returns or throws into a result or one of our errors.
+ */
+export async function callOperation<T>(
+  context: CallContext,
+  spec: OperationSpec<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? context.timeoutMs;
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new RequestTimeoutError(`${spec.name} timed out after ${timeoutMs} ms`)),
+    timeoutMs,
+  );
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const parseAs = spec.parseAs ?? "json";
+  try {
+    const result = await spec.send({
+      client: context.client,
+      fetch: (request) =>
+        fetchWithRetry(request as Request, {
+          retries: options.retries ?? context.retries,
+          idempotent: spec.idempotent,
+          signal,
+          fetch: context.fetch,
+        }),
+      headers: options.headers,
+      parseAs,
+      throwOnError: false,
+    });
+    if (!result.response) throw result.error;
+    if (!result.response.ok) throw errorFromResponse(spec.name, result.response, result.error);
+    if (parseAs === "json" && (typeof result.data !== "object" || result.data === null)) {
+      throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
+    }
+    return result.data as T;
+  } catch (error) {
+    throw toMistralBatchError(spec.name, error, signal, options.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toMistralBatchError(
+  operation: string,
+  error: unknown,
+  signal: AbortSignal,
+  callerSignal: AbortSignal | undefined,
+): MistralBatchError {
+  if (error instanceof MistralBatchError) return error;
+  if (callerSignal?.aborted) {
+    return new RequestAbortedError(`${operation} was aborted`, { cause: callerSignal.reason });
+  }
+  if (signal.aborted && signal.reason instanceof MistralBatchError) return signal.reason;
+  if (error instanceof SyntaxError) {
+    return new ResponseValidationError(`${operation}: the response body is not valid JSON (${error.message})`, {
+      cause: error,
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConnectionError(`${operation}: could not reach the server (${reason})`, { cause: error });
+}

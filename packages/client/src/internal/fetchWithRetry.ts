@@ -1,0 +1,89 @@
+import {
+  type BackoffStrategy,
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  parseRetryAfter,
+  REJECTED_UNPROCESSED_STATUS_CODES,
+  RETRYABLE_STATUS_CODES,
+  type RetryConfig,
+} from "../retry.js";
+import { abortableSleep } from "./abortableSleep.js";
+
+/** What one call allows the fetch wrapper to do. */
+export interface RetryPolicy {
+  retries: RetryConfig;
+  /**
+   * False for calls that must not run twice (create): they are retried only
+   * when the failure proves the server did not act on the request.
+   */
+  idempotent: boolean;
+  /** Aborts on the caller's signal and on the call's deadline. */
+  signal: AbortSignal;
+  fetch: typeof globalThis.fetch;
+}
+
+/**
+ * Error codes of a connection that failed before any byte of the request left,
+ * so that sending it again cannot duplicate anything.
+ */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; errors?: Array<{ code?: unknown }> } })?.cause;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** True when the connection error proves the request never reached the server. */
+export function isUnsentConnectionError(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+/**
+ * Sends `request`, retrying on 429, 500, 502, 503, 504 and connection errors as
+ * the policy allows. Returns the last response, whatever its status; throws the
+ * last fetch error (or the signal's reason) when no response came.
+ */
+export async function fetchWithRetry(request: Request, policy: RetryPolicy): Promise<Response> {
+  const { retries, signal } = policy;
+  const backoff: BackoffStrategy =
+    retries.strategy === "backoff" ? { ...DEFAULT_BACKOFF, ...retries.backoff } : DEFAULT_BACKOFF;
+  const retryConnectionErrors = retries.strategy === "backoff" && (retries.retryConnectionErrors ?? true);
+  const startedAt = Date.now();
+
+  for (let attempt = 0; ; attempt++) {
+    const mayRetry = retries.strategy === "backoff";
+    const attemptRequest = mayRetry ? request.clone() : request;
+    let response: Response;
+    try {
+      response = await policy.fetch(attemptRequest, { signal });
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      const safe = policy.idempotent || isUnsentConnectionError(error);
+      const delay = backoffDelay(backoff, attempt);
+      if (!(mayRetry && retryConnectionErrors && safe && withinBudget(startedAt, delay, backoff))) throw error;
+      await abortableSleep(delay, signal);
+      continue;
+    }
+
+    if (!mayRetry || !RETRYABLE_STATUS_CODES.has(response.status)) return response;
+    if (!policy.idempotent && !REJECTED_UNPROCESSED_STATUS_CODES.has(response.status)) return response;
+    const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+    const delay = Math.min(retryAfter ?? backoffDelay(backoff, attempt), backoff.maxInterval);
+    if (!withinBudget(startedAt, delay, backoff)) return response;
+    await response.body?.cancel();
+    await abortableSleep(delay, signal);
+  }
+}
+
+function withinBudget(startedAt: number, delay: number, backoff: BackoffStrategy): boolean {
+  return Date.now() + delay - startedAt <= backoff.maxElapsedTime;
+}

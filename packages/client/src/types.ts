@@ -1,0 +1,87 @@
+import type {
+  BatchJobIn,
+  BatchJob as GeneratedBatchJob,
+  ListBatchJobsResponse as GeneratedListBatchJobsResponse,
+  OrderBy,
+} from "./generated/types.gen.js";
+
+/** The statuses the API documents today. */
+export type KnownBatchJobStatus =
+  | "QUEUED"
+  | "RUNNING"
+  | "SUCCESS"
+  | "FAILED"
+  | "TIMEOUT_EXCEEDED"
+  | "CANCELLATION_REQUESTED"
+  | "CANCELLED";
+
+/** A job's status: an open enum, so a status added by the API later passes through as a string. */
+export type BatchJobStatus = KnownBatchJobStatus | (string & {});
+
+/** The endpoints the API documents today. */
+export type KnownApiEndpoint =
+  | "/v1/chat/completions"
+  | "/v1/embeddings"
+  | "/v1/fim/completions"
+  | "/v1/moderations"
+  | "/v1/chat/moderations"
+  | "/v1/ocr"
+  | "/v1/classifications"
+  | "/v1/chat/classifications"
+  | "/v1/conversations"
+  | "/v1/audio/transcriptions";
+
+/** The endpoint a batch runs against: an open enum. */
+export type ApiEndpoint = KnownApiEndpoint | (string & {});
+
+/** A batch job as the API returns it. */
+export type BatchJob = Omit<GeneratedBatchJob, "status"> & { status: BatchJobStatus };
+
+/** A page of jobs. */
+export type ListBatchJobsResponse = Omit<GeneratedListBatchJobsResponse, "data"> & { data?: BatchJob[] };
+
+/** Parameters of `batch.jobs.list`, named as in the API. */
+export interface ListBatchJobsParams {
+  page?: number;
+  page_size?: number;
+  model?: string | null;
+  agent_id?: string | null;
+  /** Only jobs whose metadata holds every one of these key-value pairs. */
+  metadata?: Record<string, unknown> | null;
+  /** Only jobs created after this instant. */
+  created_after?: Date | string | null;
+  created_by_me?: boolean;
+  status?: BatchJobStatus[] | null;
+  order_by?: OrderBy;
+}
+
+/** Parameters of `batch.jobs.create`, named as in the API. */
+export type CreateBatchJobParams = Omit<BatchJobIn, "endpoint"> & { endpoint: ApiEndpoint };
+
+/** Parameters of `batch.jobs.get`. */
+export interface GetBatchJobParams {
+  job_id: string;
+  /** When true, the results come back in the job's `outputs`. */
+  inline?: boolean | null;
+}
+
+/** Parameters of `batch.jobs.delete` and `batch.jobs.cancel`. */
+export interface JobIdParams {
+  job_id: string;
+}
+
+/** The statuses after which a job changes no more. */
+export const TERMINAL_STATUSES: ReadonlySet<BatchJobStatus> = new Set([
+  "SUCCESS",
+  "FAILED",
+  "TIMEOUT_EXCEEDED",
+  "CANCELLED",
+]);
+
+/** True once a job can change no more; CANCELLATION_REQUESTED and unknown statuses are not terminal. */
+export function isTerminalStatus(status: BatchJobStatus): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+/** The most inline requests one job may carry. */
+export const MAX_INLINE_REQUESTS = 10_000;
