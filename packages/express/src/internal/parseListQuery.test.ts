@@ -13,7 +13,7 @@ describe("parseListQuery", () => {
     expect(result.value.params.toString()).toBe(
       "page=2&page_size=50&created_after=2026-01-01T00%3A00%3A00.000Z&created_by_me=true&order_by=created&status=QUEUED&status=RUNNING",
     );
-    expect(result.value.metadata).toEqual({ team: "a", x: "y" });
+    expect(result.value.metadata).toEqual({ team: "a", deep: "d", x: "y" });
   });
 
   it("keeps a __proto__ parameter as plain data", () => {
