@@ -6,7 +6,7 @@ const parse = (query: string) => parseListQuery(new URLSearchParams(query));
 describe("parseListQuery", () => {
   it("rebuilds the query from known parameters and merges both metadata styles", () => {
     const result = parse(
-      'page=2&page_size=50&status=QUEUED&status=RUNNING&order_by=created&metadata={"team":"a"}&x=y&created_by_me=true&created_after=2026-01-01',
+      'page=2&page_size=50&status=QUEUED,RUNNING&metadata[deep]=d&order_by=created&metadata={"team":"a"}&x=y&created_by_me=true&created_after=2026-01-01',
     );
     expect("value" in result).toBe(true);
     if (!("value" in result)) return;
