@@ -5,6 +5,7 @@ import { Mistral } from "@mistralai/mistralai";
 import express5 from "express";
 import express4 from "express4";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { failingFields, raw } from "./support/http.js";
 import { type ProxyApp, SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 
@@ -159,6 +160,14 @@ describe.each([
       data: [],
       total: 0,
     });
+
+    // A file bob names with alice's tag stays bob's.
+    const forged = new FormData();
+    forged.append("file", new Blob([LINES]), `${fileTag(deriveTagSecret(SERVER_KEY), "alice")}.x.jsonl`);
+    const bobFile = await raw(app.url, "bob", "POST", "/v1/files", { body: forged });
+    expect(bobFile.status).toBe(200);
+    expect((await raw(app.url, "alice", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(404);
+    expect((await raw(app.url, "bob", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(200);
 
     // Nothing of alice's changed, and she still reaches all of it, her job's output included.
     expect(simulator.getJob(open.id).status).toBe("QUEUED");
