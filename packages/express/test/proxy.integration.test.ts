@@ -51,7 +51,7 @@ describe.each([
       metadata: { owner: "mallory", team: "t" },
     });
     expect(job.metadata).toEqual({ owner: "alice", team: "t" });
-    expect((await client.batch.jobs.list()).data.map((j) => j.id)).toEqual([job.id]);
+    expect((await client.batch.jobs.list()).data?.map((j) => j.id)).toEqual([job.id]);
     expect((await client.batch.jobs.get({ job_id: job.id })).status).toBe("QUEUED");
     simulator.clock.advance(5000);
     const done = await client.batch.jobs.get({ job_id: job.id, inline: true });
@@ -88,7 +88,7 @@ describe.each([
       endpoint: "/v1/chat/completions",
       model: "mistral-small-latest",
     });
-    expect((await sdk.batch.jobs.list({ status: ["QUEUED"] })).data.map((j) => j.id)).toEqual([job.id]);
+    expect((await sdk.batch.jobs.list({ status: ["QUEUED"] })).data?.map((j) => j.id)).toEqual([job.id]);
     simulator.clock.advance(5000);
     const done = await sdk.batch.jobs.get({ jobId: job.id });
     expect(done.outputFile).toBeTruthy();
@@ -286,13 +286,14 @@ describe.each([
     }
   });
 
-  it.runIf(hostJsonParser)("answers JSON, not Express's HTML page, when the host's parser rejects a body", async () => {
+  it("answers JSON, not Express's HTML page, for a malformed body or one over the host parser's limit", async () => {
     const bad = await raw(app.url, "alice", "POST", "/v1/batch/jobs", {
       headers: { "content-type": "application/json" },
       body: "{oops",
     });
     expect(bad.status).toBe(400);
     expect(bad.json.object).toBe("error");
+    if (!hostJsonParser) return;
     const tight = await startProxyApp(expressModule, mock.url, { hostJsonParser: { limit: "1kb" } });
     try {
       const large = await raw(tight.url, "alice", "POST", "/v1/batch/jobs", {
