@@ -1,5 +1,6 @@
 import { errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
+import { streamRequest } from "./streamRequest.js";
 
 /** Where and how the proxy calls the Mistral API. */
 export interface UpstreamConfig {
@@ -92,10 +93,9 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
     return badGateway("Could not reach the Mistral API");
   };
   const headers = new Headers({ authorization: `Bearer ${config.apiKey}`, accept: "application/json" });
-  let body: BodyInit | undefined;
+  let body: string | undefined;
   if (request.stream) {
     headers.set("content-type", request.stream.contentType);
-    body = request.stream.body;
     // The upload's own pace is the caller's; the upstream's deadline starts once the body is sent.
     request.stream.sent.then(startDeadline, () => deadline.abort());
   } else {
@@ -108,15 +108,9 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
   const query = request.query?.toString();
   const url = `${config.baseUrl}${request.path}${query ? `?${query}` : ""}`;
   try {
-    const init: RequestInit & { duplex?: "half" } = {
-      method: request.method,
-      headers,
-      body,
-      signal,
-      redirect: "manual",
-    };
-    if (request.stream) init.duplex = "half";
-    const response = await fetch(url, init);
+    const response = request.stream
+      ? await streamRequest(url, { method: request.method, headers, body: request.stream.body, signal })
+      : await fetch(url, { method: request.method, headers, body, signal, redirect: "manual" });
     return { response, finish, mapError };
   } catch (error) {
     finish();
