@@ -1,6 +1,6 @@
+import { httpRequest } from "./httpRequest.js";
 import { errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
-import { streamRequest } from "./streamRequest.js";
 
 /** Where and how the proxy calls the Mistral API. */
 export interface UpstreamConfig {
@@ -108,9 +108,12 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
   const query = request.query?.toString();
   const url = `${config.baseUrl}${request.path}${query ? `?${query}` : ""}`;
   try {
-    const response = request.stream
-      ? await streamRequest(url, { method: request.method, headers, body: request.stream.body, signal })
-      : await fetch(url, { method: request.method, headers, body, signal, redirect: "manual" });
+    const response = await httpRequest(url, {
+      method: request.method,
+      headers,
+      body: request.stream?.body ?? body,
+      signal,
+    });
     return { response, finish, mapError };
   } catch (error) {
     finish();

@@ -1,0 +1,11 @@
+import { startChild } from "./children.js";
+import http from "node:http";
+const up = await startChild("fastUpstream.tmp.js");
+let t = performance.now();
+for (let i = 0; i < 200; i++) await (await fetch(`${up.url}/x`)).text();
+console.log("fetch avg", ((performance.now() - t) / 200).toFixed(2), "ms");
+const agent = new http.Agent({ keepAlive: true });
+t = performance.now();
+for (let i = 0; i < 200; i++) await new Promise((res) => http.get(`${up.url}/x`, { agent }, (r) => { r.resume(); r.on("end", res); }));
+console.log("http avg", ((performance.now() - t) / 200).toFixed(2), "ms");
+await up.stop();
