@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { createUploadBody } from "./createUploadBody.js";
 import { type FileRecord, getAccessibleFile } from "./fileOwnership.js";
 import { fileTag, tagFilename, untagFilename } from "./fileTag.js";
@@ -73,12 +74,12 @@ export async function downloadFile(context: ProxyContext, input: OperationInput)
     "cache-control": "private, no-store",
     "x-content-type-options": "nosniff",
   });
-  const length = upstream.headers.get("content-length");
+  const length = upstream.headers["content-length"];
   if (length && /^\d+$/.test(length)) headers.set("content-length", length);
   const name =
     typeof file.filename === "string" ? untagFilename(fileTag(context.tagSecret, input.userId), file.filename) : "";
   if (name) headers.set("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new Response(upstream.body, { status: 200, headers });
+  return new Response(Readable.toWeb(upstream) as ReadableStream<Uint8Array>, { status: 200, headers });
 }
 
 function fileResponse(context: ProxyContext, userId: string, file: FileRecord): Response {

@@ -14,12 +14,13 @@ export interface HttpRequestInit {
 
 /**
  * Sends a request with node:http(s), on Node's keep-alive agents, and resolves
- * with the answer as a web Response whose body streams. Not global fetch: Node
- * 20's undici keeps every chunk of a streamed request body in memory until the
- * request ends (nodejs/undici#4058), so a 512 MB upload would cost 512 MB, and
- * it costs several times node:http's CPU per small request. Redirects are not followed.
+ * with the answer, its body unread. Not global fetch: Node 20's undici keeps
+ * every chunk of a streamed request body in memory until the request ends
+ * (nodejs/undici#4058), so a 512 MB upload would cost 512 MB; and its web
+ * streams cost several times node:http's CPU per small request. Redirects are
+ * not followed.
  */
-export function httpRequest(url: string, init: HttpRequestInit): Promise<Response> {
+export function httpRequest(url: string, init: HttpRequestInit): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === "https:" ? httpsRequest : nodeHttpRequest;
@@ -27,14 +28,7 @@ export function httpRequest(url: string, init: HttpRequestInit): Promise<Respons
     const outgoing = send(
       target,
       { method: init.method, headers: Object.fromEntries(init.headers), signal: init.signal },
-      (answer) => {
-        try {
-          resolve(toResponse(answer));
-        } catch (error) {
-          answer.destroy();
-          reject(error);
-        }
-      },
+      resolve,
     );
     outgoing.on("error", reject);
     if (typeof init.body === "string" || init.body === undefined) {
@@ -48,14 +42,9 @@ export function httpRequest(url: string, init: HttpRequestInit): Promise<Respons
   });
 }
 
-function toResponse(answer: IncomingMessage): Response {
-  const headers = new Headers();
-  for (let index = 0; index + 1 < answer.rawHeaders.length; index += 2) {
-    headers.append(answer.rawHeaders[index]!, answer.rawHeaders[index + 1]!);
-  }
-  const status = answer.statusCode ?? 502;
-  const empty = status === 204 || status === 304;
-  if (empty) answer.resume();
-  const body = empty ? null : (Readable.toWeb(answer) as ReadableStream<Uint8Array>);
-  return new Response(body, { status, headers });
+/** Reads a whole answer as text. */
+export async function readText(answer: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of answer) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,4 +1,5 @@
-import { httpRequest } from "./httpRequest.js";
+import type { IncomingMessage } from "node:http";
+import { httpRequest, readText } from "./httpRequest.js";
 import { errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
 
@@ -38,8 +39,8 @@ export interface UpstreamRequest {
 export async function upstreamJson(config: UpstreamConfig, request: UpstreamRequest): Promise<unknown> {
   const call = await openUpstream(config, request);
   try {
-    const text = await call.response.text();
-    if (!call.response.ok) throw errorFromUpstream(call.response, text, request);
+    const text = await readText(call.answer);
+    if (!isOk(call.answer)) throw errorFromUpstream(call.answer, text, request);
     try {
       return JSON.parse(text);
     } catch {
@@ -52,12 +53,12 @@ export async function upstreamJson(config: UpstreamConfig, request: UpstreamRequ
   }
 }
 
-/** Calls the upstream and returns its 2XX response with the body unread, for streaming; errors as in `upstreamJson`. */
-export async function upstreamStream(config: UpstreamConfig, request: UpstreamRequest): Promise<Response> {
+/** Calls the upstream and returns its 2XX answer with the body unread, for streaming; errors as in `upstreamJson`. */
+export async function upstreamStream(config: UpstreamConfig, request: UpstreamRequest): Promise<IncomingMessage> {
   const call = await openUpstream(config, request);
   try {
-    if (call.response.ok) return call.response;
-    throw errorFromUpstream(call.response, await call.response.text(), request);
+    if (isOk(call.answer)) return call.answer;
+    throw errorFromUpstream(call.answer, await readText(call.answer), request);
   } catch (error) {
     throw call.mapError(error);
   } finally {
@@ -66,7 +67,7 @@ export async function upstreamStream(config: UpstreamConfig, request: UpstreamRe
 }
 
 interface OpenCall {
-  response: Response;
+  answer: IncomingMessage;
   finish: () => void;
   mapError: (error: unknown) => unknown;
 }
@@ -74,16 +75,26 @@ interface OpenCall {
 async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): Promise<OpenCall> {
   const deadline = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
   const startDeadline = () => {
-    timer = setTimeout(() => deadline.abort(), config.timeoutMs);
+    timer = setTimeout(() => {
+      timedOut = true;
+      deadline.abort();
+    }, config.timeoutMs);
   };
-  const finish = () => clearTimeout(timer);
-  const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+  // One controller for both causes: AbortSignal.any costs more per request.
+  const onCallerGone = () => deadline.abort();
+  if (request.signal?.aborted) deadline.abort();
+  request.signal?.addEventListener("abort", onCallerGone, { once: true });
+  const finish = () => {
+    clearTimeout(timer);
+    request.signal?.removeEventListener("abort", onCallerGone);
+  };
   const mapError = (error: unknown) => {
     if (error instanceof ProxyError) return error;
     const failure = request.stream?.failure();
     if (failure) return failure;
-    if (deadline.signal.aborted) {
+    if (timedOut) {
       return new ProxyError(
         504,
         errorBody(`The Mistral API did not answer within ${config.timeoutMs} ms`, "upstream_timeout"),
@@ -108,28 +119,34 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
   const query = request.query?.toString();
   const url = `${config.baseUrl}${request.path}${query ? `?${query}` : ""}`;
   try {
-    const response = await httpRequest(url, {
+    const answer = await httpRequest(url, {
       method: request.method,
       headers,
       body: request.stream?.body ?? body,
-      signal,
+      signal: deadline.signal,
     });
-    return { response, finish, mapError };
+    return { answer, finish, mapError };
   } catch (error) {
     finish();
     throw mapError(error);
   }
 }
 
-function errorFromUpstream(response: Response, text: string, request: UpstreamRequest): ProxyError {
-  if (response.status === 404 && request.notFound) return request.notFound();
-  if (response.status >= 400 && response.status < 500) {
-    const retryAfter = response.headers.get("retry-after");
+function isOk(answer: IncomingMessage): boolean {
+  const status = answer.statusCode ?? 0;
+  return status >= 200 && status < 300;
+}
+
+function errorFromUpstream(answer: IncomingMessage, text: string, request: UpstreamRequest): ProxyError {
+  const status = answer.statusCode ?? 0;
+  if (status === 404 && request.notFound) return request.notFound();
+  if (status >= 400 && status < 500) {
+    const retryAfter = answer.headers["retry-after"];
     const headers: Record<string, string> =
       retryAfter && /^[\w ,:-]{1,64}$/.test(retryAfter) ? { "retry-after": retryAfter } : {};
-    return new ProxyError(response.status, sanitizeErrorBody(response.status, text), headers);
+    return new ProxyError(status, sanitizeErrorBody(status, text), headers);
   }
-  return badGateway(`The Mistral API answered ${response.status}`);
+  return badGateway(`The Mistral API answered ${status}`);
 }
 
 function badGateway(message: string): ProxyError {

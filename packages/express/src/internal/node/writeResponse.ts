@@ -3,8 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 /**
- * Writes a web Response to a Node response, streaming its body with
- * backpressure. When the request body was not read to its end (an early 401
+ * Writes a web Response to a Node response: JSON in one write, other bodies
+ * (downloads) streamed with backpressure. When the request body was not read to its end (an early 401
  * or 413 during an upload), the connection is closed after the answer rather
  * than kept for a request whose bytes are still arriving.
  */
@@ -16,6 +16,14 @@ export async function writeResponse(req: IncomingMessage, res: ServerResponse, r
   if (!req.complete) res.setHeader("connection", "close");
   if (!response.body) {
     res.end();
+    return;
+  }
+  if (response.headers.get("content-type")?.startsWith("application/json")) {
+    // The proxy's JSON answers are already in memory: one write with a length
+    // sends them in one segment instead of chunks that wait on delayed ACKs.
+    const bytes = Buffer.from(await response.arrayBuffer());
+    res.setHeader("content-length", bytes.length);
+    res.end(bytes);
     return;
   }
   try {
