@@ -57,7 +57,10 @@ export default async function run(report) {
     const downloadMs = performance.now() - started;
     report("express proxy: 512 MB download", `${((received / MB / downloadMs) * 1000).toFixed(0)} MB/s`);
     const afterDownload = await proxy.ask("memory");
-    report("express proxy: peak RSS through upload and download", `${(afterDownload.maxRss / MB).toFixed(1)} MB (budget 150 MB)`);
+    report(
+      "express proxy: peak RSS through upload and download",
+      `${(afterDownload.maxRss / MB).toFixed(1)} MB (budget 150 MB)`,
+    );
   } finally {
     await proxy.stop();
     await upstream.stop();

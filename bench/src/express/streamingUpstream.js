@@ -19,7 +19,16 @@ const server = createServer((req, res) => {
     req.on("end", () => {
       const id = randomUUID();
       const filename = /filename="([^"]*)"/.exec(head)?.[1] ?? "upload";
-      files.set(id, { id, object: "file", bytes, created_at: 0, filename, purpose: "batch", sample_type: "batch_request", source: "upload" });
+      files.set(id, {
+        id,
+        object: "file",
+        bytes,
+        created_at: 0,
+        filename,
+        purpose: "batch",
+        sample_type: "batch_request",
+        source: "upload",
+      });
       json(files.get(id));
     });
     return;
