@@ -30,7 +30,7 @@ beforeAll(async () => {
   app.use("/fields", fieldsParser, proxy);
   app.use("/text", express.text({ type: "application/json" }), proxy);
   await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", resolve);
+    server = app.listen(0, "127.0.0.1", () => resolve());
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
