@@ -11,7 +11,7 @@ export type JsonlSource =
  * early cancels the stream, so that a download's connection is released.
  */
 export async function* readChunks(source: JsonlSource): AsyncGenerator<Uint8Array | string> {
-  if (typeof Blob !== "undefined" && source instanceof Blob) {
+  if (source instanceof Blob) {
     yield* readChunks(source.stream());
     return;
   }

@@ -40,7 +40,7 @@ export function createBatchRequestChecker(): BatchRequestChecker {
 export async function validateBatchRequests(
   requests: Iterable<unknown> | AsyncIterable<unknown> | Blob | ReadableStream<Uint8Array>,
 ): Promise<number> {
-  const isBytes = requests instanceof ReadableStream || (typeof Blob !== "undefined" && requests instanceof Blob);
+  const isBytes = requests instanceof ReadableStream || requests instanceof Blob;
   const parsed = isBytes ? parseJsonl(requests as JsonlSource, { lenient: true }) : undefined;
   const check = createBatchRequestChecker();
   const issues: BatchRequestIssue[] = [];
