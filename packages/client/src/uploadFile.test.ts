@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createMistralBatchCore } from "./core.js";
 import { MistralBatchError, SDKError } from "./errors.js";
-import { type RecordedRequest, type Responder, parseFormData, startRecordingServer } from "./test/startRecordingServer.js";
+import {
+  parseFormData,
+  type RecordedRequest,
+  type Responder,
+  startRecordingServer,
+} from "./test/startRecordingServer.js";
 import { uploadFile } from "./uploadFile.js";
 
 const FILE_ID = "7d0b3b6e-8a3c-4a8e-9a55-2f1d6d0b3b6e";
@@ -113,7 +118,7 @@ describe("uploadFile", () => {
     expect((error as SDKError).statusCode).toBe(503);
     expect(server.requests).toHaveLength(1);
     // Every byte reached the server once: the body was streamed, not replayed from a copy.
-    expect((await ((await parseFormData(server.requests[0] as RecordedRequest)).get("file") as File).text())).toBe(jsonl);
+    expect(await ((await parseFormData(server.requests[0] as RecordedRequest)).get("file") as File).text()).toBe(jsonl);
   });
 
   it("retries a Blob upload, whose body can be sent again", async () => {

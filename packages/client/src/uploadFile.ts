@@ -51,7 +51,10 @@ export function uploadFile(
     );
   }
   const content = file instanceof ReadableStream ? file : toJsonl(file);
-  const multipart = streamMultipart({ purpose }, { field: "file", filename, contentType: "application/jsonl", content });
+  const multipart = streamMultipart(
+    { purpose },
+    { field: "file", filename, contentType: "application/jsonl", content },
+  );
   const send = (o: GeneratedCallOptions) =>
     sdk.uploadFile({
       ...o,

@@ -9,7 +9,10 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 describe("toJsonl", () => {
   it("writes one JSON value per line, each ending in a newline", async () => {
-    const values = [{ custom_id: "0", body: { input: "é 日本" } }, { custom_id: "1", body: {} }];
+    const values = [
+      { custom_id: "0", body: { input: "é 日本" } },
+      { custom_id: "1", body: {} },
+    ];
     expect(await text(toJsonl(values))).toBe(
       '{"custom_id":"0","body":{"input":"é 日本"}}\n{"custom_id":"1","body":{}}\n',
     );

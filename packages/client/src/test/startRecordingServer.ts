@@ -32,7 +32,12 @@ export async function startRecordingServer(respond: Responder, onBodyBytes?: (re
     });
     req.on("error", () => {});
     req.on("end", () => {
-      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(recorded);
       const answer = respond(recorded, res);
       if (!answer) return;
@@ -55,5 +60,7 @@ export async function startRecordingServer(respond: Responder, onBodyBytes?: (re
 
 /** Parses a recorded multipart body with the platform's own FormData parser. */
 export function parseFormData(request: RecordedRequest): Promise<FormData> {
-  return new Response(request.body, { headers: { "content-type": String(request.headers["content-type"]) } }).formData();
+  return new Response(new Uint8Array(request.body), {
+    headers: { "content-type": String(request.headers["content-type"]) },
+  }).formData();
 }
