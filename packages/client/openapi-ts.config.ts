@@ -2,6 +2,6 @@ import { defineConfig } from "@hey-api/openapi-ts";
 
 export default defineConfig({
   input: "../../openapi/mistral-batch.yaml",
-  output: { path: "src/generated", format: false, lint: false },
+  output: { path: "src/generated", postProcess: [] },
   plugins: ["@hey-api/client-fetch", "@hey-api/typescript", "@hey-api/sdk"],
 });

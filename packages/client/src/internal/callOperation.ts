@@ -47,6 +47,11 @@ interface OperationSpec<T> {
   /** False for create: see `RetryPolicy.idempotent`. */
   idempotent: boolean;
   parseAs?: "json" | "stream";
+  /**
+   * Fields a JSON result must have, with their `typeof`: a cheap check that
+   * catches empty or foreign bodies without validating whole payloads.
+   */
+  requiredFields?: Record<string, "string" | "number" | "boolean">;
   /** Calls one generated SDK function with the options it is given. */
   send: (options: GeneratedCallOptions) => Promise<GeneratedResult<T>>;
 }
@@ -84,14 +89,23 @@ export async function callOperation<T>(
     });
     if (!result.response) throw result.error;
     if (!result.response.ok) throw errorFromResponse(spec.name, result.response, result.error);
-    if (parseAs === "json" && (typeof result.data !== "object" || result.data === null)) {
-      throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
-    }
+    if (parseAs === "json") checkShape(spec, result.data);
     return result.data as T;
   } catch (error) {
     throw toMistralBatchError(spec.name, error, signal, options.signal);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+function checkShape(spec: OperationSpec<unknown>, data: unknown): void {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
+  }
+  for (const [field, type] of Object.entries(spec.requiredFields ?? {})) {
+    if (typeof (data as Record<string, unknown>)[field] !== type) {
+      throw new ResponseValidationError(`${spec.name}: the response body has no ${type} \`${field}\``);
+    }
   }
 }
 
