@@ -3,13 +3,13 @@ import {
   type BatchJob,
   type BatchJobStatus,
   type DeleteBatchJobResponse,
-  HTTPValidationError,
+  type HTTPValidationError,
   type ListBatchJobsResponse,
   MistralBatch,
   type MistralBatchOptions,
   type RequestOptions,
   type RetryConfig,
-  SDKError,
+  type SDKError,
   type ValidationIssue,
 } from "./index.js";
 
@@ -20,7 +20,9 @@ describe("the facade's types", () => {
     expectTypeOf(mistral.batch.jobs.list()).resolves.toEqualTypeOf<ListBatchJobsResponse>();
     expectTypeOf(mistral.batch.jobs.get({ job_id: "id" })).resolves.toEqualTypeOf<BatchJob>();
     expectTypeOf(mistral.batch.jobs.cancel({ job_id: "id" })).resolves.toEqualTypeOf<BatchJob>();
-    expectTypeOf(mistral.batch.jobs.create({ endpoint: "/v1/ocr", input_files: [] })).resolves.toEqualTypeOf<BatchJob>();
+    expectTypeOf(
+      mistral.batch.jobs.create({ endpoint: "/v1/ocr", input_files: [] }),
+    ).resolves.toEqualTypeOf<BatchJob>();
     expectTypeOf(mistral.batch.jobs.delete({ job_id: "id" })).resolves.toEqualTypeOf<DeleteBatchJobResponse>();
   });
 

@@ -18,7 +18,12 @@ export function retrieveFile(
   assertUuid("file_id", params?.file_id);
   return callOperation(
     core,
-    { name: "files.retrieve", idempotent: true, send: (o) => sdk.retrieveFile({ ...o, path: params }) },
+    {
+      name: "files.retrieve",
+      idempotent: true,
+      requiredFields: { id: "string" },
+      send: (o) => sdk.retrieveFile({ ...o, path: params }),
+    },
     options,
   );
 }
@@ -32,7 +37,12 @@ export function deleteFile(
   assertUuid("file_id", params?.file_id);
   return callOperation(
     core,
-    { name: "files.delete", idempotent: true, send: (o) => sdk.deleteFile({ ...o, path: params }) },
+    {
+      name: "files.delete",
+      idempotent: true,
+      requiredFields: { deleted: "boolean" },
+      send: (o) => sdk.deleteFile({ ...o, path: params }),
+    },
     options,
   );
 }

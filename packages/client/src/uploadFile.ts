@@ -46,7 +46,12 @@ export function uploadFile(
     return callOperation(
       core,
       // A second upload after an ambiguous failure leaves at most an unused file: harmless, so retried.
-      { name: "files.upload", idempotent: true, send: (o) => sdk.uploadFile({ ...o, body: { file: blob, purpose } }) },
+      {
+        name: "files.upload",
+        idempotent: true,
+        requiredFields: { id: "string" },
+        send: (o) => sdk.uploadFile({ ...o, body: { file: blob, purpose } }),
+      },
       options,
     );
   }
@@ -67,7 +72,7 @@ export function uploadFile(
   // No retries: a retry would need a copy of everything sent, i.e. the whole file in memory.
   return callOperation(
     core,
-    { name: "files.upload", idempotent: false, send },
+    { name: "files.upload", idempotent: false, requiredFields: { id: "string" }, send },
     { ...options, retries: { strategy: "none" } },
   );
 }

@@ -1,26 +1,28 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createMistralBatchCore } from "./core.js";
-import { MistralBatchError, SDKError } from "./errors.js";
-import {
-  parseFormData,
-  type RecordedRequest,
-  type Responder,
-  startRecordingServer,
-} from "./test/startRecordingServer.js";
-import { uploadFile } from "./uploadFile.js";
+import { createMistralBatchCore, MistralBatchError, SDKError, uploadFile } from "../src/index.js";
+import { FILE_ID } from "./fixtures.js";
+import { type RecordedRequest, type ScriptedResponse, startRecordingServer } from "./support/recordingServer.js";
 
-const FILE_ID = "7d0b3b6e-8a3c-4a8e-9a55-2f1d6d0b3b6e";
+type Responder = (request: RecordedRequest, index: number) => ScriptedResponse;
+
+/** Parses a recorded multipart body with the platform's own FormData parser. */
+function parseFormData(request: RecordedRequest): Promise<FormData> {
+  return new Response(request.body, {
+    headers: { "content-type": String(request.headers["content-type"]) },
+  }).formData();
+}
+
 const fileObject = (request: RecordedRequest) => ({
   id: FILE_ID,
   object: "file",
-  bytes: request.body.length,
+  bytes: Buffer.byteLength(request.body),
   created_at: 1,
   filename: "batch.jsonl",
   purpose: "batch",
   sample_type: "batch_request",
   source: "upload",
 });
-const ok: Responder = (request) => ({ status: 200, json: fileObject(request) });
+const ok: Responder = (request) => ({ body: fileObject(request) });
 const fastRetries = { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 5 } } as const;
 
 let server: Awaited<ReturnType<typeof startRecordingServer>> | undefined;
@@ -108,11 +110,11 @@ describe("uploadFile", () => {
       .trimEnd()
       .split("\n");
     expect(lines).toHaveLength(2010);
-    expect(bodyBytes).toBe(server.requests[0]?.body.length);
+    expect(bodyBytes).toBe(Buffer.byteLength(server.requests[0]?.body ?? ""));
   });
 
   it("never retries a streamed upload, whatever the retry config", async () => {
-    const { server, core } = await start(() => ({ status: 503, json: { message: "busy" } }));
+    const { server, core } = await start(() => ({ status: 503, body: { message: "busy" } }));
     const error = await uploadFile(core, { file: requests }, { retries: fastRetries }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SDKError);
     expect((error as SDKError).statusCode).toBe(503);
@@ -122,9 +124,7 @@ describe("uploadFile", () => {
   });
 
   it("retries a Blob upload, whose body can be sent again", async () => {
-    const { server, core } = await start((request) =>
-      server.requests.length === 1 ? { status: 503, json: {} } : ok(request, undefined as never),
-    );
+    const { server, core } = await start((request, index) => (index === 0 ? { status: 503 } : ok(request, index)));
     const file = await uploadFile(core, { file: new Blob([jsonl]) }, { retries: fastRetries });
     expect(file.id).toBe(FILE_ID);
     expect(server.requests).toHaveLength(2);

@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createMistralBatchCore } from "./core.js";
-import { InvalidRequestError, SDKError } from "./errors.js";
-import { deleteFile, downloadFile, retrieveFile } from "./files.js";
-import { type Responder, startRecordingServer } from "./test/startRecordingServer.js";
+import {
+  createMistralBatchCore,
+  deleteFile,
+  downloadFile,
+  InvalidRequestError,
+  ResponseValidationError,
+  retrieveFile,
+  SDKError,
+} from "../src/index.js";
+import { FILE_ID } from "./fixtures.js";
+import { type RecordedRequest, type ScriptedResponse, startRecordingServer } from "./support/recordingServer.js";
 
-const FILE_ID = "5b0e2c1a-1111-4c2d-8e3f-0123456789ab";
+type Responder = (request: RecordedRequest, index: number) => ScriptedResponse;
 
 let server: Awaited<ReturnType<typeof startRecordingServer>> | undefined;
 afterEach(async () => {
@@ -21,8 +28,8 @@ describe("files", () => {
   it("retrieves and deletes a file by id", async () => {
     const { server, core } = await start((request) =>
       request.method === "GET"
-        ? { status: 200, json: { id: FILE_ID, object: "file", bytes: 3, filename: "a.jsonl", deleted: false } }
-        : { status: 200, json: { id: FILE_ID, object: "file", deleted: true } },
+        ? { body: { id: FILE_ID, object: "file", bytes: 3, filename: "a.jsonl", deleted: false } }
+        : { body: { id: FILE_ID, object: "file", deleted: true } },
     );
     expect(await retrieveFile(core, { file_id: FILE_ID })).toMatchObject({ id: FILE_ID, bytes: 3 });
     expect(await deleteFile(core, { file_id: FILE_ID })).toEqual({ id: FILE_ID, object: "file", deleted: true });
@@ -32,13 +39,17 @@ describe("files", () => {
     ]);
   });
 
+  it("refuses an answer without the file's id", async () => {
+    const { core } = await start(() => ({ body: { object: "file" } }));
+    await expect(retrieveFile(core, { file_id: FILE_ID })).rejects.toThrow(ResponseValidationError);
+  });
+
   it("downloads the content as a stream of bytes", async () => {
     const content = `${"x".repeat(200_000)}\nsecond line é`;
-    const { server, core } = await start((_request, res) => {
-      res.writeHead(200, { "content-type": "application/octet-stream" });
-      res.end(content);
-      return undefined;
-    });
+    const { server, core } = await start(() => ({
+      headers: { "content-type": "application/octet-stream" },
+      body: content,
+    }));
     const stream = await downloadFile(core, { file_id: FILE_ID });
     expect(stream).toBeInstanceOf(ReadableStream);
     expect(await new Response(stream).text()).toBe(content);
@@ -46,19 +57,19 @@ describe("files", () => {
   });
 
   it("gives an empty stream for an empty file", async () => {
-    const { core } = await start(() => ({ status: 200, headers: { "content-length": "0" } }));
+    const { core } = await start(() => ({ headers: { "content-length": "0" }, body: "" }));
     expect(await new Response(await downloadFile(core, { file_id: FILE_ID })).text()).toBe("");
   });
 
   it("rejects a missing file with SDKError 404", async () => {
-    const { core } = await start(() => ({ status: 404, json: { message: "No file found" } }));
+    const { core } = await start(() => ({ status: 404, body: { message: "No file found" } }));
     const error = await downloadFile(core, { file_id: FILE_ID }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).toMatchObject({ statusCode: 404, body: { message: "No file found" } });
   });
 
   it.each([retrieveFile, deleteFile, downloadFile])("%o refuses a file_id that is not a UUID", async (operation) => {
-    const { server, core } = await start(() => ({ status: 200, json: {} }));
+    const { server, core } = await start(() => ({ body: {} }));
     await expect(async () => operation(core, { file_id: "../jobs" })).rejects.toThrow(InvalidRequestError);
     expect(server.requests).toHaveLength(0);
   });
