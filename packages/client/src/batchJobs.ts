@@ -19,6 +19,9 @@ export const MAX_PAGE_SIZE = 1000;
 
 const ORDER_BY = ["created", "-created"] as const;
 
+/** What every job in a response has, checked before it is handed over. */
+const JOB_FIELDS = { id: "string", status: "string" } as const;
+
 /** Lists jobs, newest first unless `order_by` says otherwise. */
 export function listBatchJobs(
   core: MistralBatchCore,
@@ -28,21 +31,17 @@ export function listBatchJobs(
   assertOptionalInteger("page", params.page, 0, Number.MAX_SAFE_INTEGER);
   assertOptionalInteger("page_size", params.page_size, 1, MAX_PAGE_SIZE);
   assertOptionalOneOf("order_by", params.order_by, ORDER_BY);
-  // metadata travels as one JSON-encoded parameter; the generated type cannot say so.
-  const query = {
-    ...params,
-    metadata: params.metadata ? JSON.stringify(params.metadata) : undefined,
-    created_after: toIsoDate(params.created_after),
-  } as unknown as ListBatchJobsData["query"];
+  const query: ListBatchJobsData["query"] = { ...params, created_after: toIsoDate(params.created_after) };
   return callOperation(
     core,
     {
       name: "batch.jobs.list",
       idempotent: true,
+      requiredFields: { total: "number" },
       send: (o) => sdk.listBatchJobs({ ...o, query }),
     },
     options,
-  ) as Promise<ListBatchJobsResponse>;
+  );
 }
 
 /** Creates a job from uploaded `input_files` or inline `requests`; it starts QUEUED. */
@@ -54,7 +53,12 @@ export function createBatchJob(
   validateCreateParams(params);
   return callOperation(
     core,
-    { name: "batch.jobs.create", idempotent: false, send: (o) => sdk.createBatchJob({ ...o, body: params }) },
+    {
+      name: "batch.jobs.create",
+      idempotent: false,
+      requiredFields: JOB_FIELDS,
+      send: (o) => sdk.createBatchJob({ ...o, body: params }),
+    },
     options,
   );
 }
@@ -72,6 +76,7 @@ export function getBatchJob(
     {
       name: "batch.jobs.get",
       idempotent: true,
+      requiredFields: JOB_FIELDS,
       send: (o) => sdk.getBatchJob({ ...o, path: { job_id }, query: inline == null ? undefined : { inline } }),
     },
     options,
@@ -90,6 +95,7 @@ export function deleteBatchJob(
     {
       name: "batch.jobs.delete",
       idempotent: true,
+      requiredFields: { deleted: "boolean" },
       send: (o) => sdk.deleteBatchJob({ ...o, path: { job_id: params.job_id } }),
     },
     options,
@@ -108,6 +114,7 @@ export function cancelBatchJob(
     {
       name: "batch.jobs.cancel",
       idempotent: true,
+      requiredFields: JOB_FIELDS,
       send: (o) => sdk.cancelBatchJob({ ...o, path: { job_id: params.job_id } }),
     },
     options,

@@ -7,6 +7,7 @@ import {
 } from "../errors.js";
 import type { Client } from "../generated/client/index.js";
 import type { RetryConfig } from "../retry.js";
+import type { SdkResult } from "./createFetchClient.js";
 import { errorFromResponse } from "./errorFromResponse.js";
 import { fetchWithRetry } from "./fetchWithRetry.js";
 
@@ -39,16 +40,19 @@ export interface GeneratedCallOptions {
   throwOnError: false;
 }
 
-type GeneratedResult<T> = { data?: T; error?: unknown; response?: Response };
-
-interface OperationSpec<T> {
+interface OperationSpec {
   /** Names the operation in error messages, e.g. `batch.jobs.list`. */
   name: string;
   /** False for create: see `RetryPolicy.idempotent`. */
   idempotent: boolean;
   parseAs?: "json" | "stream";
+  /**
+   * Fields a JSON result must have, with their `typeof`: a cheap check that
+   * catches empty or foreign bodies without validating whole payloads.
+   */
+  requiredFields?: Record<string, "string" | "number" | "boolean">;
   /** Calls one generated SDK function with the options it is given. */
-  send: (options: GeneratedCallOptions) => Promise<GeneratedResult<T>>;
+  send: (options: GeneratedCallOptions) => Promise<unknown>;
 }
 
 /**
@@ -57,7 +61,7 @@ interface OperationSpec<T> {
  */
 export async function callOperation<T>(
   context: CallContext,
-  spec: OperationSpec<T>,
+  spec: OperationSpec,
   options: RequestOptions = {},
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
@@ -69,7 +73,7 @@ export async function callOperation<T>(
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   const parseAs = spec.parseAs ?? "json";
   try {
-    const result = await spec.send({
+    const result = (await spec.send({
       client: context.client,
       fetch: (request) =>
         fetchWithRetry(request as Request, {
@@ -81,17 +85,25 @@ export async function callOperation<T>(
       headers: options.headers,
       parseAs,
       throwOnError: false,
-    });
-    if (!result.response) throw result.error;
+    })) as SdkResult;
     if (!result.response.ok) throw errorFromResponse(spec.name, result.response, result.error);
-    if (parseAs === "json" && (typeof result.data !== "object" || result.data === null)) {
-      throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
-    }
+    if (parseAs === "json") checkShape(spec, result.data);
     return result.data as T;
   } catch (error) {
     throw toMistralBatchError(spec.name, error, signal, options.signal);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+function checkShape(spec: OperationSpec, data: unknown): void {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
+  }
+  for (const [field, type] of Object.entries(spec.requiredFields ?? {})) {
+    if (typeof (data as Record<string, unknown>)[field] !== type) {
+      throw new ResponseValidationError(`${spec.name}: the response body has no ${type} \`${field}\``);
+    }
   }
 }
 

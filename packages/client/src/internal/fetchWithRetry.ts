@@ -60,6 +60,7 @@ export async function fetchWithRetry(request: Request, policy: RetryPolicy): Pro
   const startedAt = Date.now();
 
   for (let attempt = 0; ; attempt++) {
+    signal.throwIfAborted();
     const mayRetry = retries.strategy === "backoff";
     const attemptRequest = mayRetry ? request.clone() : request;
     let response: Response;
@@ -79,7 +80,8 @@ export async function fetchWithRetry(request: Request, policy: RetryPolicy): Pro
     const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
     const delay = Math.min(retryAfter ?? backoffDelay(backoff, attempt), backoff.maxInterval);
     if (!withinBudget(startedAt, delay, backoff)) return response;
-    await response.body?.cancel();
+    // Not awaited: cancelling one branch of a teed (cloned) body only settles once both are cancelled.
+    response.body?.cancel().catch(() => {});
     await abortableSleep(delay, signal);
   }
 }
