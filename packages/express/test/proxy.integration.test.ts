@@ -195,6 +195,27 @@ describe.each([
     expect((await alice.batch.jobs.list()).total).toBe(2);
   });
 
+  it("behaves as one across two instances, as behind a load balancer", async () => {
+    const second = await startProxyApp(expressModule, mock.url, { hostJsonParser });
+    try {
+      const form = new FormData();
+      form.append("purpose", "batch");
+      form.append("file", new Blob([LINES]), "one.jsonl");
+      const file = await raw(app.url, "alice", "POST", "/v1/files", { body: form });
+      expect((await raw(second.url, "alice", "GET", `/v1/files/${file.json.id}/content`)).text).toBe(LINES);
+      expect((await raw(second.url, "bob", "GET", `/v1/files/${file.json.id}`)).status).toBe(404);
+      const job = await raw(second.url, "alice", "POST", "/v1/batch/jobs", {
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ endpoint: "/v1/moderations", model: "m", input_files: [file.json.id] }),
+      });
+      expect(job.status).toBe(200);
+      expect((await raw(app.url, "alice", "POST", `/v1/batch/jobs/${job.json.id}/cancel`)).status).toBe(200);
+      expect((await raw(app.url, "bob", "GET", `/v1/batch/jobs/${job.json.id}`)).status).toBe(404);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("answers every request error with JSON before reaching the upstream", async () => {
     const before = simulator.listJobs().total;
     const cases: [string, string, Parameters<typeof raw>[4], number, keyof typeof TOKENS | null][] = [
