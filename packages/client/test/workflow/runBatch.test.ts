@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type BatchJobProgress,
   type BatchRequest,
@@ -9,21 +9,15 @@ import {
   RequestAbortedError,
   runBatch,
 } from "../../src/index.js";
-import { createMockApi, MOCK_URL } from "../support/mockApi.js";
+import { MOCK_URL, useMockApi } from "../support/mockApi.js";
 
 // A real-time simulator with short jobs: run() waits for real, in about a tenth of a second.
-const { simulator, server, core, requests } = createMockApi({
+const { simulator, core, requests } = useMockApi({
   clock: "real",
   queueDelayMs: 20,
   jobDurationMs: 100,
   failureRate: 0.1,
 });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  simulator.reset();
-  requests.length = 0;
-});
-afterAll(() => server.close());
 
 const POLL = { intervalMs: 10, maxIntervalMs: 20 };
 const params = { endpoint: "/v1/moderations", model: "mistral-moderation-latest" } as const;
