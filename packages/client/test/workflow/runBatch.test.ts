@@ -135,6 +135,14 @@ describe("batch.run", () => {
     expect(simulator.listJobs().total).toBe(0);
   });
 
+  it("rejects at once with RequestAbortedError when the signal has already aborted", async () => {
+    const signal = AbortSignal.abort();
+    await expect(runBatch(core, { ...params, requests: makeRequests(3) }, { signal })).rejects.toThrow(
+      RequestAbortedError,
+    );
+    expect(requests).toEqual([]);
+  });
+
   it("with cancelOnAbort, cancels the remote job when the signal aborts during the wait", async () => {
     const controller = new AbortController();
     const running = runBatch(
