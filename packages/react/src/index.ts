@@ -1,0 +1,12 @@
+export { batchKeys } from "./batchKeys.js";
+export type { PollingOptions } from "./batchQueryOptions.js";
+export { batchJobQueryOptions, batchJobsQueryOptions } from "./batchQueryOptions.js";
+export type { MistralBatchProviderProps } from "./MistralBatchProvider.js";
+export { MistralBatchProvider, useMistralBatch } from "./MistralBatchProvider.js";
+export type { BatchJobProgress, UseBatchJobOptions } from "./useBatchJob.js";
+export { jobProgress, useBatchJob, useSuspenseBatchJob } from "./useBatchJob.js";
+export type { UseBatchJobsOptions } from "./useBatchJobs.js";
+export { useBatchJobs, useSuspenseBatchJobs } from "./useBatchJobs.js";
+export { useCancelBatchJob } from "./useCancelBatchJob.js";
+export { useCreateBatchJob } from "./useCreateBatchJob.js";
+export { useDeleteBatchJob } from "./useDeleteBatchJob.js";

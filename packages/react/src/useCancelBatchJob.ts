@@ -1,0 +1,36 @@
+import type { BatchJob, JobIdParams } from "@mistral-batch/client";
+import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
+import { batchKeys } from "./batchKeys.js";
+import { updateCachedLists, writeJob } from "./internal/jobCache.js";
+import { useMistralBatch } from "./MistralBatchProvider.js";
+
+type Snapshot = Array<[QueryKey, unknown]>;
+
+const requested = (job: BatchJob): BatchJob => ({ ...job, status: "CANCELLATION_REQUESTED" });
+
+/**
+ * Cancels a job. The job shows CANCELLATION_REQUESTED at once in its detail
+ * query and every list; if the API refuses, every cache is rolled back.
+ */
+export function useCancelBatchJob() {
+  const client = useMistralBatch();
+  const queryClient = useQueryClient();
+  return useMutation<BatchJob, Error, JobIdParams, { snapshot: Snapshot }>({
+    mutationFn: (params) => client.batch.jobs.cancel(params),
+    onMutate: async ({ job_id }) => {
+      await queryClient.cancelQueries({ queryKey: batchKeys.jobs() });
+      const snapshot: Snapshot = queryClient.getQueriesData({ queryKey: batchKeys.jobs() });
+      queryClient.setQueryData<BatchJob>(batchKeys.detail(job_id), (job) => job && requested(job));
+      updateCachedLists(queryClient, (page) => ({
+        ...page,
+        data: page.data?.map((job) => (job.id === job_id ? requested(job) : job)),
+      }));
+      return { snapshot };
+    },
+    onError: (_error, _params, context) => {
+      for (const [queryKey, data] of context?.snapshot ?? []) queryClient.setQueryData(queryKey, data);
+    },
+    onSuccess: (job) => writeJob(queryClient, job),
+    onSettled: (_job, _error, { job_id }) => queryClient.invalidateQueries({ queryKey: batchKeys.detail(job_id) }),
+  });
+}
