@@ -1,0 +1,45 @@
+import type { ErrorResponse, HttpValidationError } from "@mistral-batch/client";
+
+/** One FastAPI validation issue, as in a 422 body's `detail`. */
+export interface ValidationIssue {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/**
+ * An error the simulated API answers with: the HTTP status and the JSON body the real API would send.
+ * The simulator's methods throw it; the handlers turn it into a response.
+ */
+export class SimulatedApiError extends Error {
+  override readonly name = "SimulatedApiError";
+
+  constructor(
+    readonly status: number,
+    readonly body: ErrorResponse | HttpValidationError | Record<string, unknown>,
+  ) {
+    super(describe(body));
+  }
+
+  /** A Mistral-style error: `{object: "error", message, type, param, code}`. */
+  static api(status: number, message: string, code: string, type = "invalid_request_error"): SimulatedApiError {
+    return new SimulatedApiError(status, { object: "error", message, type, param: null, code });
+  }
+
+  /** A 422 with FastAPI's `{detail: [{loc, msg, type}]}`. */
+  static validation(issues: ValidationIssue[]): SimulatedApiError {
+    return new SimulatedApiError(422, { detail: issues });
+  }
+
+  /** The 401 for a missing, empty or wrong bearer token. */
+  static unauthorized(): SimulatedApiError {
+    return new SimulatedApiError(401, { message: "Unauthorized", request_id: globalThis.crypto.randomUUID() });
+  }
+}
+
+function describe(body: SimulatedApiError["body"]): string {
+  if ("detail" in body && Array.isArray(body.detail)) {
+    return body.detail.map((d) => `${d.loc?.join(".")}: ${d.msg}`).join("; ");
+  }
+  return "message" in body && typeof body.message === "string" ? body.message : "Simulated API error";
+}

@@ -1,0 +1,125 @@
+import { type HttpHandler, HttpResponse, http } from "msw";
+import { normalizeFault } from "./createFaultInjector.js";
+import { createRoute, errorResponse } from "./internal/createRoute.js";
+import { parseListQuery } from "./internal/parseListQuery.js";
+import { parseBool } from "./internal/queryValues.js";
+import { SimulatedApiError } from "./SimulatedApiError.js";
+import type { BatchSimulator } from "./types.js";
+
+/** Options of `batchHandlers`. */
+export interface BatchHandlersOptions {
+  /** The API root the handlers answer under; may carry a path prefix. Default `https://api.mistral.ai`. */
+  baseUrl?: string;
+}
+
+/** The default API root. */
+export const DEFAULT_BASE_URL = "https://api.mistral.ai";
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw SimulatedApiError.validation([{ loc: ["body", 0], msg: "JSON decode error", type: "json_invalid" }]);
+  }
+}
+
+async function readUpload(request: Request) {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw SimulatedApiError.validation([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
+  }
+  const file = form.get("file");
+  if (typeof file === "string" || file === null) {
+    throw SimulatedApiError.validation([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
+  }
+  const purpose = form.get("purpose");
+  return {
+    filename: (file as File).name || "upload.jsonl",
+    content: new Uint8Array(await file.arrayBuffer()),
+    purpose: typeof purpose === "string" && purpose ? purpose : undefined,
+    mimetype: file.type || null,
+  };
+}
+
+function contentDisposition(filename: string): string {
+  return `attachment; filename="${filename.replace(/["\\\r\n]/g, "_")}"`;
+}
+
+/** The test-control routes: `POST /__mock/faults` and `POST /__mock/reset`, with no auth and no faults. */
+function controlHandlers(simulator: BatchSimulator, base: string): HttpHandler[] {
+  return [
+    http.post(`${base}/__mock/faults`, async ({ request }) => {
+      try {
+        const body = await readJson(request);
+        const added = (Array.isArray(body) ? body : [body])
+          .map(normalizeFault)
+          .map((fault) => simulator.faults.add(fault));
+        return HttpResponse.json({ faults: added });
+      } catch (error) {
+        if (error instanceof TypeError)
+          return errorResponse(SimulatedApiError.api(400, error.message, "invalid_fault"));
+        return errorResponse(error);
+      }
+    }),
+    http.post(`${base}/__mock/reset`, () => {
+      simulator.reset();
+      return HttpResponse.json({ reset: true });
+    }),
+  ];
+}
+
+/**
+ * msw request handlers serving `simulator` as the Mistral batch API under `baseUrl`, for `setupServer` (Node) and
+ * `setupWorker` (browser), plus the test-control routes under `${baseUrl}/__mock/`.
+ *
+ * @example
+ * const simulator = createBatchSimulator();
+ * const server = setupServer(...batchHandlers(simulator, { baseUrl: "https://api.mistral.ai" }));
+ */
+export function batchHandlers(
+  simulator: BatchSimulator,
+  { baseUrl = DEFAULT_BASE_URL }: BatchHandlersOptions = {},
+): HttpHandler[] {
+  const base = baseUrl.replace(/\/+$/, "");
+  const route = createRoute(simulator, base);
+  return [
+    ...controlHandlers(simulator, base),
+    route("get", "/v1/batch/jobs", ({ url, caller }) =>
+      HttpResponse.json(simulator.listJobs(parseListQuery(url.searchParams), { caller })),
+    ),
+    route("post", "/v1/batch/jobs", async ({ request, caller }) =>
+      HttpResponse.json(simulator.createJob((await readJson(request)) as never, { caller })),
+    ),
+    route("get", "/v1/batch/jobs/:job_id", ({ url, params }) => {
+      const inline = url.searchParams.get("inline");
+      return HttpResponse.json(
+        simulator.getJob(params.job_id ?? "", { inline: inline ? parseBool(inline, "inline") : null }),
+      );
+    }),
+    route("delete", "/v1/batch/jobs/:job_id", ({ params }) =>
+      HttpResponse.json(simulator.deleteJob(params.job_id ?? "")),
+    ),
+    route("post", "/v1/batch/jobs/:job_id/cancel", ({ params }) =>
+      HttpResponse.json(simulator.cancelJob(params.job_id ?? "")),
+    ),
+    route("post", "/v1/files", async ({ request }) =>
+      HttpResponse.json(simulator.uploadFile(await readUpload(request))),
+    ),
+    route("get", "/v1/files/:file_id", ({ params }) => HttpResponse.json(simulator.getFile(params.file_id ?? ""))),
+    route("delete", "/v1/files/:file_id", ({ params }) =>
+      HttpResponse.json(simulator.deleteFile(params.file_id ?? "")),
+    ),
+    route("get", "/v1/files/:file_id/content", ({ params }) => {
+      const { filename, bytes, stream } = simulator.fileContent(params.file_id ?? "");
+      const headers = new Headers({
+        "content-type": "application/octet-stream",
+        "content-disposition": contentDisposition(filename),
+      });
+      if (bytes !== undefined) headers.set("content-length", String(bytes));
+      return new HttpResponse(stream, { headers });
+    }),
+  ];
+}

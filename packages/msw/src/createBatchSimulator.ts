@@ -1,0 +1,205 @@
+import { type BatchJob, isUuid, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
+import { createFaultInjector } from "./createFaultInjector.js";
+import { createClock } from "./internal/clock.js";
+import { createJobRecord, type JobSettings } from "./internal/createJobRecord.js";
+import { FileStore, type StoredFile } from "./internal/fileStore.js";
+import { filterJobs } from "./internal/filterJobs.js";
+import { type JobProgress, type JobRecord, jobProgress } from "./internal/jobProgress.js";
+import { countJsonlLines } from "./internal/jsonl.js";
+import { resultLines } from "./internal/resultLines.js";
+import { toBatchJob } from "./internal/toBatchJob.js";
+import { validateCreateBody } from "./internal/validateCreateBody.js";
+import { SimulatedApiError } from "./SimulatedApiError.js";
+import type { BatchSimulator, BatchSimulatorOptions } from "./types.js";
+
+function checkId(id: string, name: "job_id" | "file_id"): void {
+  if (!isUuid(id)) {
+    throw SimulatedApiError.validation([
+      { loc: ["path", name], msg: "Input should be a valid UUID", type: "uuid_parsing" },
+    ]);
+  }
+}
+
+function settingsFrom(options: BatchSimulatorOptions): JobSettings {
+  const failureRate = options.failureRate ?? 0;
+  if (!(failureRate >= 0 && failureRate <= 1))
+    throw new RangeError(`failureRate must be in [0, 1], got ${failureRate}`);
+  return {
+    queueDelayMs: options.queueDelayMs ?? 1_000,
+    durationMs: options.jobDurationMs ?? 10_000,
+    cancelDelayMs: options.cancelDelayMs ?? 1_000,
+    failureRate,
+  };
+}
+
+/**
+ * Creates an in-memory Mistral batch API: jobs and files, a clock the tests control, job progress derived from that
+ * clock, deterministic results and fault injection. `batchHandlers` serves it over msw; the `./node` entry over HTTP.
+ *
+ * @example
+ * const simulator = createBatchSimulator({ jobDurationMs: 60_000, failureRate: 0.1 });
+ * const job = simulator.createJob({ endpoint: "/v1/chat/completions", requests: [{ body: { messages: [] } }] });
+ * simulator.clock.advance(61_000 + 1_000);
+ * simulator.getJob(job.id).status; // "SUCCESS"
+ */
+export function createBatchSimulator(options: BatchSimulatorOptions = {}): BatchSimulator {
+  const clock = createClock({
+    mode: options.clock ?? "manual",
+    speed: options.speed ?? 1,
+    start: options.startTime ?? Date.now(),
+  });
+  const settings = settingsFrom(options);
+  const faults = createFaultInjector();
+  const files = new FileStore();
+  const jobs = new Map<string, JobRecord>();
+  /** The job behind each output and error file id, so a lookup can bring a finished job's files into being. */
+  const resultOwners = new Map<string, JobRecord>();
+
+  /** The job's current view; a job seen finished gets its output and error files stored. */
+  function observe(job: JobRecord, progress = jobProgress(job, clock.now())): BatchJob {
+    const view = toBatchJob(job, progress);
+    if (progress.terminal) storeResults(job, progress);
+    return view;
+  }
+
+  function storeResults(job: JobRecord, progress: JobProgress): void {
+    const created = Math.floor((progress.completedAt ?? clock.now()) / 1000);
+    const content = { job, completed: progress.completed, created };
+    if (progress.succeeded > 0)
+      files.addResults(job.outputFileId, { ...content, kind: "output" }, progress.succeeded, created);
+    if (progress.failed > 0) files.addResults(job.errorFileId, { ...content, kind: "error" }, progress.failed, created);
+  }
+
+  function findJob(jobId: string): JobRecord {
+    checkId(jobId, "job_id");
+    const job = jobs.get(jobId);
+    if (!job) throw SimulatedApiError.api(404, `Batch job ${jobId} not found.`, "job_not_found");
+    return job;
+  }
+
+  function findFile(fileId: string): StoredFile {
+    checkId(fileId, "file_id");
+    // A finished job's result files exist once the job is seen finished; looking them up counts as seeing it.
+    const owner = resultOwners.get(fileId);
+    if (owner) observe(owner);
+    const file = files.get(fileId);
+    if (!file) throw SimulatedApiError.api(404, `File ${fileId} not found.`, "file_not_found");
+    return file;
+  }
+
+  function inlineOutputs(job: JobRecord, progress: JobProgress): Record<string, unknown>[] | null {
+    if (!progress.terminal) return null;
+    if (job.total > MAX_INLINE_REQUESTS) {
+      const message = `Inline results are limited to ${MAX_INLINE_REQUESTS} requests; download the output file instead.`;
+      throw SimulatedApiError.api(400, message, "too_many_inline_results");
+    }
+    const created = Math.floor((progress.completedAt ?? 0) / 1000);
+    const lines = [
+      ...resultLines(job, "output", progress.completed, created),
+      ...resultLines(job, "error", progress.completed, created),
+    ];
+    return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  return {
+    clock,
+    faults,
+    apiKey: options.apiKey,
+    createJob(params, { caller } = {}) {
+      const body = validateCreateBody(params);
+      const job = createJobRecord(body, files, settings, clock.now(), caller);
+      jobs.set(job.id, job);
+      resultOwners.set(job.outputFileId, job);
+      resultOwners.set(job.errorFileId, job);
+      return observe(job);
+    },
+    listJobs(query = {}, { caller } = {}) {
+      const now = clock.now();
+      const matches = filterJobs(jobs.values(), query, now, caller);
+      const page = query.page ?? 0;
+      const size = query.page_size ?? 100;
+      const data = matches
+        .slice(page * size, (page + 1) * size)
+        .map(({ job, progress }) => observe(job, progress ?? jobProgress(job, now)));
+      return { data, object: "list", total: matches.length };
+    },
+    getJob(jobId, { inline } = {}) {
+      const job = findJob(jobId);
+      const progress = jobProgress(job, clock.now());
+      const view = observe(job, progress);
+      return inline ? { ...view, outputs: inlineOutputs(job, progress) } : view;
+    },
+    cancelJob(jobId) {
+      const job = findJob(jobId);
+      const progress = jobProgress(job, clock.now());
+      if (progress.status === "QUEUED" || progress.status === "RUNNING") job.cancelRequestedAt = clock.now();
+      else if (progress.stopReason !== "CANCELLED") {
+        const message = `Batch job ${jobId} is ${progress.status} and can no longer be cancelled.`;
+        throw SimulatedApiError.api(400, message, "job_not_cancellable");
+      }
+      return observe(job);
+    },
+    deleteJob(jobId) {
+      const job = findJob(jobId);
+      const progress = jobProgress(job, clock.now());
+      if (!progress.terminal) {
+        const message = `Batch job ${jobId} is ${progress.status}; cancel it and wait until it is CANCELLED before deleting it.`;
+        throw SimulatedApiError.api(400, message, "job_not_deletable");
+      }
+      observe(job, progress);
+      jobs.delete(jobId);
+      resultOwners.delete(job.outputFileId);
+      resultOwners.delete(job.errorFileId);
+      return { id: jobId, object: "batch", deleted: true };
+    },
+    failJob(jobId, message) {
+      const job = findJob(jobId);
+      const progress = jobProgress(job, clock.now());
+      if (progress.status !== "QUEUED" && progress.status !== "RUNNING") {
+        throw SimulatedApiError.api(
+          400,
+          `Batch job ${jobId} is ${progress.status} and cannot fail.`,
+          "job_not_running",
+        );
+      }
+      job.failedAt = clock.now();
+      job.failMessage = message;
+      return observe(job);
+    },
+    uploadFile({ filename, content, purpose = "fine-tune", mimetype = null }) {
+      const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+      const file: StoredFile = {
+        id: globalThis.crypto.randomUUID(),
+        filename,
+        purpose,
+        sampleType: purpose === "batch" ? "batch_request" : "instruct",
+        source: "upload",
+        createdAt: Math.floor(clock.now() / 1000),
+        mimetype,
+        numLines: countJsonlLines(bytes),
+        content: bytes,
+      };
+      files.add(file);
+      return files.describe(file);
+    },
+    getFile(fileId) {
+      return { ...files.describe(findFile(fileId)), deleted: false };
+    },
+    deleteFile(fileId) {
+      findFile(fileId);
+      files.delete(fileId);
+      return { id: fileId, object: "file", deleted: true };
+    },
+    fileContent(fileId) {
+      const file = findFile(fileId);
+      const bytes = file.content instanceof Uint8Array ? file.content.length : file.size;
+      return { filename: file.filename, mimetype: file.mimetype, bytes, stream: files.stream(file) };
+    },
+    reset() {
+      jobs.clear();
+      resultOwners.clear();
+      files.clear();
+      faults.clear();
+    },
+  };
+}

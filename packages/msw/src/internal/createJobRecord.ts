@@ -1,0 +1,68 @@
+import type { BatchRequest, CreateBatchJobParams } from "@mistral-batch/client";
+import { SimulatedApiError } from "../SimulatedApiError.js";
+import type { FileStore } from "./fileStore.js";
+import type { JobRecord } from "./jobProgress.js";
+import { validateBatchInput } from "./jsonl.js";
+
+/** Timing and failure settings a new job takes from the simulator. */
+export interface JobSettings {
+  queueDelayMs: number;
+  durationMs: number;
+  cancelDelayMs: number;
+  failureRate: number;
+}
+
+/** Reads (and on first use validates) the input files of a create request: 404 if missing, 400 if not usable. */
+function readInputs(fileIds: string[], files: FileStore): { inputs: Uint8Array[]; total: number } {
+  const inputs: Uint8Array[] = [];
+  let total = 0;
+  for (const id of fileIds) {
+    const file = files.get(id);
+    if (!file) throw SimulatedApiError.api(404, `File ${id} not found.`, "file_not_found");
+    if (file.purpose !== "batch" || !(file.content instanceof Uint8Array)) {
+      throw SimulatedApiError.api(
+        400,
+        `File ${id} has purpose "${file.purpose}", not "batch".`,
+        "invalid_file_purpose",
+      );
+    }
+    file.batchLines ??= validateBatchInput(id, file.content);
+    inputs.push(file.content);
+    total += file.batchLines;
+  }
+  return { inputs, total };
+}
+
+/** Builds the record of a job from a validated create body, at simulated time `now`. */
+export function createJobRecord(
+  params: CreateBatchJobParams,
+  files: FileStore,
+  settings: JobSettings,
+  now: number,
+  creator: string | undefined,
+): JobRecord {
+  const requests: BatchRequest[] | null = params.requests ?? null;
+  const { inputs, total } = requests
+    ? { inputs: [], total: requests.length }
+    : readInputs(params.input_files ?? [], files);
+  return {
+    id: globalThis.crypto.randomUUID(),
+    endpoint: params.endpoint,
+    model: params.model ?? null,
+    agentId: params.agent_id ?? null,
+    metadata: params.metadata ?? null,
+    inputFiles: params.input_files ?? [],
+    requests,
+    inputs,
+    total,
+    creator,
+    createdAt: now,
+    queueDelayMs: settings.queueDelayMs,
+    durationMs: settings.durationMs,
+    cancelDelayMs: settings.cancelDelayMs,
+    timeoutMs: (params.timeout_hours ?? 24) * 3_600_000,
+    failureRate: settings.failureRate,
+    outputFileId: globalThis.crypto.randomUUID(),
+    errorFileId: globalThis.crypto.randomUUID(),
+  };
+}

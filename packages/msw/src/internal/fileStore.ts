@@ -1,0 +1,110 @@
+import type { FileObject } from "@mistral-batch/client";
+import type { JobRecord } from "./jobProgress.js";
+import { linesToStream, type ResultKind, resultLines, utf8Length } from "./resultLines.js";
+
+/** A job's results, generated when read. */
+interface LazyContent {
+  job: JobRecord;
+  kind: ResultKind;
+  completed: number;
+  created: number;
+}
+
+/** A stored file: uploaded bytes, or a job's results generated on demand. */
+export interface StoredFile {
+  id: string;
+  filename: string;
+  purpose: string;
+  sampleType: string;
+  source: string;
+  createdAt: number;
+  mimetype: string | null;
+  numLines: number | null;
+  content: Uint8Array | LazyContent;
+  /** Byte size, computed once for generated files. */
+  size?: number;
+  /** Request count once validated as a batch input. */
+  batchLines?: number;
+}
+
+/** The files of a simulator. Deleted ids are remembered so that a job's results are not recreated after deletion. */
+export class FileStore {
+  readonly #files = new Map<string, StoredFile>();
+  readonly #deleted = new Set<string>();
+
+  get(id: string): StoredFile | undefined {
+    return this.#files.get(id);
+  }
+
+  add(file: StoredFile): void {
+    this.#files.set(file.id, file);
+  }
+
+  /** Stores a job's output or error file, unless it exists or was deleted. */
+  addResults(id: string, content: LazyContent, numLines: number, createdAt: number): void {
+    if (this.#files.has(id) || this.#deleted.has(id)) return;
+    const { job, kind } = content;
+    this.add({
+      id,
+      filename: `batch-${job.id}-${kind}.jsonl`,
+      purpose: "batch",
+      sampleType: kind === "output" ? "batch_result" : "batch_error",
+      source: "mistral",
+      createdAt,
+      mimetype: "application/jsonl",
+      numLines,
+      content,
+    });
+  }
+
+  delete(id: string): boolean {
+    this.#deleted.add(id);
+    return this.#files.delete(id);
+  }
+
+  clear(): void {
+    this.#files.clear();
+    this.#deleted.clear();
+  }
+
+  /** The file object the API returns; sizes a generated file by generating it once. */
+  describe(file: StoredFile): FileObject {
+    return {
+      id: file.id,
+      object: "file",
+      bytes: fileSize(file),
+      created_at: file.createdAt,
+      filename: file.filename,
+      purpose: file.purpose,
+      sample_type: file.sampleType,
+      source: file.source,
+      num_lines: file.numLines,
+      mimetype: file.mimetype,
+    };
+  }
+
+  /** The file's bytes as a stream. */
+  stream(file: StoredFile): ReadableStream<Uint8Array> {
+    const { content } = file;
+    if (content instanceof Uint8Array) {
+      return new ReadableStream({
+        start(controller) {
+          controller.enqueue(content);
+          controller.close();
+        },
+      });
+    }
+    return linesToStream(resultLines(content.job, content.kind, content.completed, content.created));
+  }
+}
+
+function fileSize(file: StoredFile): number {
+  if (file.content instanceof Uint8Array) return file.content.length;
+  if (file.size === undefined) {
+    const { job, kind, completed, created } = file.content;
+    let size = 0;
+    for (const line of resultLines(job, kind, completed, created)) size += utf8Length(line) + 1;
+    file.size = size;
+  }
+  return file.size;
+}

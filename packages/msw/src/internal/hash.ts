@@ -1,0 +1,26 @@
+/** FNV-1a over a string's UTF-16 code units: a cheap, stable 32-bit seed for deterministic outputs. */
+export function hashString(text: string, seed = 0x811c9dc5): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** A deterministic stream of numbers in [0, 1) from a 32-bit seed (mulberry32). */
+export function randomFrom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Eight hex digits of a 32-bit number. */
+export function hex(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, "0");
+}

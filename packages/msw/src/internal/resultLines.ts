@@ -1,0 +1,92 @@
+import { hashString } from "./hash.js";
+import { type JobRecord, requestFails } from "./jobProgress.js";
+import { type BatchEntry, jsonlLines, parseEntry } from "./jsonl.js";
+import { responseBody } from "./responseBody.js";
+
+/** Which results a file holds: the successful ones (output file) or the failed ones (error file). */
+export type ResultKind = "output" | "error";
+
+const FALLBACK_MODEL = "mistral-small-latest";
+
+/** The job's requests in order, read lazily from its inline requests or input files. */
+export function* jobEntries(job: JobRecord): Generator<BatchEntry> {
+  if (job.requests) {
+    for (const [index, request] of job.requests.entries()) {
+      yield { customId: request.custom_id ?? String(index), body: request.body, text: JSON.stringify(request) };
+    }
+    return;
+  }
+  let index = 0;
+  for (const bytes of job.inputs) {
+    for (const line of jsonlLines(bytes)) {
+      const entry = parseEntry(line, index++);
+      // Input files were validated when the job was created, so every line parses.
+      if (typeof entry !== "string") yield entry;
+    }
+  }
+}
+
+/**
+ * The lines (without newline) of a job's output or error file, over its first `completed` requests, generated one at a
+ * time so that a 1,000,000-request job never holds its results in memory.
+ */
+export function* resultLines(job: JobRecord, kind: ResultKind, completed: number, created: number): Generator<string> {
+  let index = 0;
+  for (const entry of jobEntries(job)) {
+    if (index >= completed) return;
+    const fails = requestFails(index, job.failureRate);
+    const id = `batch-${job.id.slice(0, 8)}-${index}`;
+    index++;
+    if (fails !== (kind === "error")) continue;
+    if (fails) {
+      const error = { message: "Simulated failure of this request.", code: "simulated_failure" };
+      yield JSON.stringify({ id, custom_id: entry.customId, response: null, error });
+      continue;
+    }
+    const model = typeof entry.body.model === "string" ? entry.body.model : (job.model ?? FALLBACK_MODEL);
+    const body = responseBody({
+      endpoint: job.endpoint,
+      model,
+      seed: hashString(entry.text),
+      created,
+      body: entry.body,
+    });
+    yield JSON.stringify({ id, custom_id: entry.customId, response: { status_code: 200, body }, error: null });
+  }
+}
+
+/** The UTF-8 length of a string, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
+
+/** Streams lines as JSONL bytes, pulling about 64 KiB at a time, so memory stays flat whatever the file's size. */
+export function linesToStream(lines: Iterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        let chunk = "";
+        while (chunk.length < 65536) {
+          const next = lines.next();
+          if (next.done) {
+            if (chunk) controller.enqueue(encoder.encode(chunk));
+            controller.close();
+            return;
+          }
+          chunk += `${next.value}\n`;
+        }
+        controller.enqueue(encoder.encode(chunk));
+      },
+      cancel() {
+        lines.return?.(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

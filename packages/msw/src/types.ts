@@ -1,0 +1,98 @@
+import type {
+  BatchJob,
+  CreateBatchJobParams,
+  DeleteBatchJobResponse,
+  DeleteFileResponse,
+  FileObject,
+  ListBatchJobsResponse,
+  OrderBy,
+  RetrievedFile,
+} from "@mistral-batch/client";
+import type { FaultInjector } from "./createFaultInjector.js";
+
+/** The simulator's clock. Times are epoch milliseconds. */
+export interface SimulatorClock {
+  /** The simulated time now. */
+  now(): number;
+  /** Moves simulated time forward by `ms` (also in "real" mode, on top of the wall clock). */
+  advance(ms: number): void;
+}
+
+/** Options of `createBatchSimulator`. Every one has a default. */
+export interface BatchSimulatorOptions {
+  /** Require this exact bearer token; by default any non-empty token is accepted. */
+  apiKey?: string;
+  /** "manual" (default): time moves only with `clock.advance`; "real": the wall clock times `speed`. */
+  clock?: "manual" | "real";
+  /** Simulated milliseconds per real millisecond in "real" mode. Default 1. */
+  speed?: number;
+  /** The simulated time at creation, epoch milliseconds. Default `Date.now()`. */
+  startTime?: number;
+  /** Time a job spends QUEUED. Default 1,000 ms. */
+  queueDelayMs?: number;
+  /** Time a job spends RUNNING, whatever its size. Default 10,000 ms. */
+  jobDurationMs?: number;
+  /** Time from CANCELLATION_REQUESTED to CANCELLED. Default 1,000 ms. */
+  cancelDelayMs?: number;
+  /** Share of requests that fail, from 0 to 1, spread evenly over each job. Default 0. */
+  failureRate?: number;
+}
+
+/** A file to store, as `POST /v1/files` would. */
+export interface UploadFileInput {
+  filename: string;
+  content: string | Uint8Array;
+  /** Default "fine-tune", as the API's. */
+  purpose?: string;
+  mimetype?: string | null;
+}
+
+/** Who is calling: `created_by_me` compares it with the job's creator (the bearer token). */
+export interface CallerOptions {
+  caller?: string;
+}
+
+/** List filters, parsed. Unknown keys of a query string end up in `metadata`. */
+export interface ListJobsQuery {
+  page?: number;
+  page_size?: number;
+  model?: string | null;
+  agent_id?: string | null;
+  metadata?: Record<string, unknown> | null;
+  /** Jobs created at or after this instant (epoch ms, a Date or an ISO date-time). */
+  created_after?: number | Date | string | null;
+  created_by_me?: boolean;
+  status?: string[] | null;
+  order_by?: OrderBy;
+}
+
+/** A file's content, from `BatchSimulator.fileContent`. */
+export interface FileContent {
+  filename: string;
+  mimetype: string | null;
+  /** The size, when known without generating the content. */
+  bytes: number | undefined;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/** The in-memory batch API. Every method answers as the HTTP route would, or throws `SimulatedApiError`. */
+export interface BatchSimulator {
+  readonly clock: SimulatorClock;
+  readonly faults: FaultInjector;
+  /** The token `apiKey` option, if any. */
+  readonly apiKey: string | undefined;
+  createJob(params: CreateBatchJobParams, options?: CallerOptions): BatchJob;
+  listJobs(query?: ListJobsQuery, options?: CallerOptions): ListBatchJobsResponse;
+  getJob(jobId: string, options?: { inline?: boolean | null }): BatchJob;
+  cancelJob(jobId: string): BatchJob;
+  deleteJob(jobId: string): DeleteBatchJobResponse;
+  /** Makes a QUEUED or RUNNING job FAILED now, with `message` in its `errors`. */
+  failJob(jobId: string, message?: string): BatchJob;
+  uploadFile(input: UploadFileInput): FileObject;
+  getFile(fileId: string): RetrievedFile;
+  deleteFile(fileId: string): DeleteFileResponse;
+  /** The file's bytes as a stream; a job's output is generated while it is read. */
+  fileContent(fileId: string): FileContent;
+  /** Forgets every job, file and fault. The clock keeps its time. */
+  reset(): void;
+}
