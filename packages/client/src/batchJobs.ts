@@ -31,12 +31,7 @@ export function listBatchJobs(
   assertOptionalInteger("page", params.page, 0, Number.MAX_SAFE_INTEGER);
   assertOptionalInteger("page_size", params.page_size, 1, MAX_PAGE_SIZE);
   assertOptionalOneOf("order_by", params.order_by, ORDER_BY);
-  // metadata travels as one JSON-encoded parameter; the generated type cannot say so.
-  const query = {
-    ...params,
-    metadata: params.metadata ? JSON.stringify(params.metadata) : undefined,
-    created_after: toIsoDate(params.created_after),
-  } as unknown as ListBatchJobsData["query"];
+  const query: ListBatchJobsData["query"] = { ...params, created_after: toIsoDate(params.created_after) };
   return callOperation(
     core,
     {
@@ -46,7 +41,7 @@ export function listBatchJobs(
       send: (o) => sdk.listBatchJobs({ ...o, query }),
     },
     options,
-  ) as Promise<ListBatchJobsResponse>;
+  );
 }
 
 /** Creates a job from uploaded `input_files` or inline `requests`; it starts QUEUED. */

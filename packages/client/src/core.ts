@@ -1,5 +1,5 @@
-import { createClient } from "./generated/client/index.js";
 import type { CallContext } from "./internal/callOperation.js";
+import { createFetchClient } from "./internal/createFetchClient.js";
 import { DEFAULT_RETRY_CONFIG, type RetryConfig } from "./retry.js";
 
 /** Options of `new MistralBatch(...)` and `createMistralBatchCore(...)`. */
@@ -38,7 +38,7 @@ export type MistralBatchCore = CallContext;
 export function createMistralBatchCore(options: MistralBatchOptions = {}): MistralBatchCore {
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
-    client: createClient({
+    client: createFetchClient({
       baseUrl: options.serverURL ?? DEFAULT_SERVER_URL,
       auth: options.apiKey,
       headers: { "User-Agent": "mistral-batch-kit", ...options.headers },

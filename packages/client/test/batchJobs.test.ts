@@ -194,7 +194,7 @@ describe("errors", () => {
   it.each([
     ["a truncated JSON body", '{"id": "4017dc9f', "not valid JSON"],
     ["a body that is JSON but no object", "42", "not a JSON object"],
-    ["an empty body", "", "has no string `id`"],
+    ["an empty body", "", "not a JSON object"],
     ["a JSON object of another shape", '{"ok":true}', "has no string `id`"],
   ])("names the operation on a 2XX with %s", async (_, body, reason) => {
     const { mistral } = await clientAnswering(() => ({ body }));

@@ -7,6 +7,7 @@ import {
 } from "../errors.js";
 import type { Client } from "../generated/client/index.js";
 import type { RetryConfig } from "../retry.js";
+import type { SdkResult } from "./createFetchClient.js";
 import { errorFromResponse } from "./errorFromResponse.js";
 import { fetchWithRetry } from "./fetchWithRetry.js";
 
@@ -39,9 +40,7 @@ export interface GeneratedCallOptions {
   throwOnError: false;
 }
 
-type GeneratedResult<T> = { data?: T; error?: unknown; response?: Response };
-
-interface OperationSpec<T> {
+interface OperationSpec {
   /** Names the operation in error messages, e.g. `batch.jobs.list`. */
   name: string;
   /** False for create: see `RetryPolicy.idempotent`. */
@@ -53,7 +52,7 @@ interface OperationSpec<T> {
    */
   requiredFields?: Record<string, "string" | "number" | "boolean">;
   /** Calls one generated SDK function with the options it is given. */
-  send: (options: GeneratedCallOptions) => Promise<GeneratedResult<T>>;
+  send: (options: GeneratedCallOptions) => Promise<unknown>;
 }
 
 /**
@@ -62,7 +61,7 @@ interface OperationSpec<T> {
  */
 export async function callOperation<T>(
   context: CallContext,
-  spec: OperationSpec<T>,
+  spec: OperationSpec,
   options: RequestOptions = {},
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
@@ -74,7 +73,7 @@ export async function callOperation<T>(
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   const parseAs = spec.parseAs ?? "json";
   try {
-    const result = await spec.send({
+    const result = (await spec.send({
       client: context.client,
       fetch: (request) =>
         fetchWithRetry(request as Request, {
@@ -86,8 +85,7 @@ export async function callOperation<T>(
       headers: options.headers,
       parseAs,
       throwOnError: false,
-    });
-    if (!result.response) throw result.error;
+    })) as SdkResult;
     if (!result.response.ok) throw errorFromResponse(spec.name, result.response, result.error);
     if (parseAs === "json") checkShape(spec, result.data);
     return result.data as T;
@@ -98,7 +96,7 @@ export async function callOperation<T>(
   }
 }
 
-function checkShape(spec: OperationSpec<unknown>, data: unknown): void {
+function checkShape(spec: OperationSpec, data: unknown): void {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
   }

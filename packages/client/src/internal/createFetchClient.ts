@@ -1,0 +1,93 @@
+import type { Client } from "../generated/client/index.js";
+
+/** What the generated SDK functions pass to their client, as far as this API uses it. */
+interface SdkRequest {
+  url: string;
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  /** Absent: JSON. `null`: the body is sent as it is. A function: the SDK's own (FormData for uploads). */
+  bodySerializer?: ((body: unknown) => unknown) | null;
+  /** A `null` value removes a header (the SDK clears Content-Type for multipart). */
+  headers?: Record<string, string | null | undefined>;
+  security?: unknown[];
+  parseAs?: "json" | "stream";
+  fetch: (request: Request) => Promise<Response>;
+  duplex?: "half";
+}
+
+/** What `callOperation` reads back: the response and its body, parsed. */
+export interface SdkResult {
+  response: Response;
+  /** The parsed body of a 2XX: JSON, or the byte stream when `parseAs` is "stream". */
+  data?: unknown;
+  /** The body of a 4XX/5XX: JSON when it parses, else the raw text. */
+  error?: unknown;
+}
+
+/** Options of `createFetchClient`. */
+export interface FetchClientOptions {
+  baseUrl: string;
+  auth?: string | (() => string | Promise<string>);
+  headers?: Record<string, string>;
+}
+
+/**
+ * The transport the generated SDK functions run on, in place of hey-api's
+ * runtime client: it builds the URL, query, headers and body from what the SDK
+ * passes, sends them through the given fetch (our retrying wrapper) and reads
+ * the answer. A few hundred bytes where hey-api's general-purpose client weighs
+ * several kilobytes; the SDK calls only `get`, `post` and `delete`.
+ */
+export function createFetchClient(options: FetchClientOptions): Client {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const send = (method: string) => async (sdk: SdkRequest) => {
+    const headers = new Headers(options.headers);
+    for (const [name, value] of Object.entries(sdk.headers ?? {})) {
+      if (value == null) headers.delete(name);
+      else headers.set(name, value);
+    }
+    const token = typeof options.auth === "function" ? await options.auth() : options.auth;
+    if (sdk.security?.length && token) headers.set("Authorization", `Bearer ${token}`);
+    let body = sdk.body;
+    if (body !== undefined && sdk.bodySerializer !== null) {
+      body = sdk.bodySerializer ? sdk.bodySerializer(body) : JSON.stringify(body);
+    }
+    if (body === undefined) headers.delete("Content-Type");
+    const init = { method, headers, body: body as BodyInit | undefined, duplex: sdk.duplex };
+    const response = await sdk.fetch(
+      new Request(baseUrl + expandPath(sdk.url, sdk.path) + toQueryString(sdk.query), init),
+    );
+    if (response.ok && sdk.parseAs === "stream") return { response, data: response.body } satisfies SdkResult;
+    const text = await response.text();
+    if (response.ok) return { response, data: text === "" ? undefined : JSON.parse(text) } satisfies SdkResult;
+    return { response, error: parseOrKeep(text) } satisfies SdkResult;
+  };
+  // The SDK's `Client` type describes hey-api's whole client; the SDK calls only these three methods.
+  return { get: send("GET"), post: send("POST"), delete: send("DELETE") } as unknown as Client;
+}
+
+function expandPath(url: string, path: Record<string, unknown> = {}): string {
+  return url.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(path[name])));
+}
+
+/** Arrays repeat their key (`status=A&status=B`), objects travel as JSON, null and undefined are left out. */
+function toQueryString(query: Record<string, unknown> = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value == null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      search.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+    }
+  }
+  const serialized = search.toString();
+  return serialized ? `?${serialized}` : "";
+}
+
+function parseOrKeep(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
