@@ -13,7 +13,8 @@ export interface ListQuery {
 /**
  * Checks the list query against the spec and rebuilds it from known parameters only.
  * Our client sends `metadata` as one JSON parameter; the official SDK explodes it
- * into top-level parameters, so every unknown parameter is read as a metadata entry.
+ * into top-level parameters, so every unknown parameter is read as a metadata
+ * entry, as is the deepObject style `metadata[key]=value`.
  */
 export function parseListQuery(query: URLSearchParams): { value: ListQuery } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
@@ -39,7 +40,7 @@ export function parseListQuery(query: URLSearchParams): { value: ListQuery } | {
   }
   checkOneOf("created_by_me", single("created_by_me"), ["true", "false"], params, issues);
   checkOneOf("order_by", single("order_by"), ["created", "-created"], params, issues);
-  for (const status of query.getAll("status")) {
+  for (const status of query.getAll("status").flatMap((value) => value.split(","))) {
     if (!/^[A-Z_]{1,64}$/.test(status)) issues.push(issue("status", "expected a job status such as RUNNING"));
     else params.append("status", status);
   }
@@ -50,7 +51,9 @@ export function parseListQuery(query: URLSearchParams): { value: ListQuery } | {
     else issues.push(issue("metadata", "expected a JSON object"));
   }
   for (const [name, value] of query) {
-    if (!KNOWN.has(name) && name.length > 0) entries.push([name, value]);
+    const deep = /^metadata\[(.+)\]$/.exec(name)?.[1];
+    if (deep !== undefined) entries.push([deep, value]);
+    else if (!KNOWN.has(name) && name.length > 0) entries.push([name, value]);
   }
   // fromEntries keeps a "__proto__" name as plain data.
   return issues.length > 0 ? { issues } : { value: { params, metadata: Object.fromEntries(entries) } };
