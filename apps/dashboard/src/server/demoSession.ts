@@ -52,7 +52,7 @@ export function demoSessionRouter(upstream: "mock" | "mistral"): Router {
   });
   router.delete("/", (_req, res) => {
     res.clearCookie(DEMO_USER_COOKIE, { path: "/" });
-    res.status(204).end();
+    res.json({ user: null, upstream });
   });
   return router;
 }

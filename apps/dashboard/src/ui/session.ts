@@ -10,7 +10,7 @@ export interface Session {
 
 const sessionKey = ["dashboard-session"] as const;
 
-async function sessionRequest(method: "GET" | "POST" | "DELETE", user?: string): Promise<Session | null> {
+async function sessionRequest(method: "GET" | "POST" | "DELETE", user?: string): Promise<Session> {
   const response = await fetch("/api/session", {
     method,
     headers: user === undefined ? {} : { "content-type": "application/json" },
@@ -20,25 +20,25 @@ async function sessionRequest(method: "GET" | "POST" | "DELETE", user?: string):
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
     throw new Error(body?.message ?? `The server answered ${response.status}`);
   }
-  return response.status === 204 ? null : ((await response.json()) as Session);
+  return (await response.json()) as Session;
 }
 
 /** The demo session, read once. */
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: () => sessionRequest("GET") as Promise<Session> });
+  return useQuery({ queryKey: sessionKey, queryFn: () => sessionRequest("GET") });
 }
 
 /**
- * Signs in (with a name) or out (with null). Every cached query is dropped
- * first, so nothing of the previous user's jobs can show for the next one.
+ * Signs in (with a name) or out (with null). Every other cached query is
+ * dropped, so nothing of the previous user's jobs can show for the next one.
  */
 export function useSetSessionUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (user: string | null) => (user === null ? sessionRequest("DELETE") : sessionRequest("POST", user)),
-    onSuccess: async () => {
-      queryClient.clear();
-      await queryClient.refetchQueries({ queryKey: sessionKey });
+    onSuccess: (session) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      queryClient.setQueryData(sessionKey, session);
     },
   });
 }
