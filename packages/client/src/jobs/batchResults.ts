@@ -21,7 +21,7 @@ export interface BatchResult<TBody = unknown> {
  * Streams the results of a finished job, one at a time and in no set order:
  * the inline `outputs` when the job carries them, otherwise the output file
  * followed by the error file, read line by line (a million-line file is never
- * held in memory). A job without either is fetched again with `inline: true`.
+ * held in memory). A job with results but neither is fetched again with `inline: true`.
  * Stopping early cancels the download.
  *
  * @example
@@ -38,6 +38,7 @@ export async function* batchResults<TBody = unknown>(
   const files = [job.output_file, job.error_file].filter((id): id is string => typeof id === "string");
   let outputs = job.outputs;
   if (!outputs && files.length === 0) {
+    if (job.completed_requests === 0) return;
     outputs = (await getBatchJob(core, { job_id: job.id, inline: true }, options)).outputs;
   }
   if (outputs) {

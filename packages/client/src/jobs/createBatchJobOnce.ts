@@ -1,6 +1,12 @@
 import { createBatchJob, listBatchJobs } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
-import { ConnectionError, InvalidRequestError, RequestTimeoutError, SDKError } from "../errors.js";
+import {
+  ConnectionError,
+  InvalidRequestError,
+  RequestTimeoutError,
+  ResponseValidationError,
+  SDKError,
+} from "../errors.js";
 import { abortableSleep } from "../internal/abortableSleep.js";
 import type { RequestOptions } from "../internal/callOperation.js";
 import { type BackoffStrategy, backoffDelay, DEFAULT_BACKOFF } from "../retry.js";
@@ -22,7 +28,8 @@ export interface CreateBatchJobOptions extends RequestOptions {
 
 /**
  * Creates a job at most once per idempotency key, even across failures whose
- * outcome is unknown (a 5XX other than 503, a dropped connection, a timeout):
+ * outcome is unknown (a 5XX other than 503, a dropped connection, a timeout,
+ * an unreadable success):
  * it first looks for a job carrying the key, and after an ambiguous failure
  * waits a backoff delay, looks again, and retries only when nothing was found,
  * within the call's retry budget.
@@ -71,8 +78,10 @@ export async function findBatchJobByKey(
   return page.data?.find((job) => job.metadata?.[IDEMPOTENCY_METADATA_KEY] === key);
 }
 
-/** Failures after which the job may or may not exist. */
+/** Failures after which the job may or may not exist (an unreadable 2XX means it does, but not which). */
 function isAmbiguous(error: unknown): boolean {
   if (error instanceof SDKError) return error.statusCode >= 500 && error.statusCode !== 503;
-  return error instanceof ConnectionError || error instanceof RequestTimeoutError;
+  return (
+    error instanceof ConnectionError || error instanceof RequestTimeoutError || error instanceof ResponseValidationError
+  );
 }
