@@ -5,6 +5,7 @@ import { Mistral } from "@mistralai/mistralai";
 import express5 from "express";
 import express4 from "express4";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { failingFields, raw } from "./support/http.js";
 import { type ProxyApp, SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 
@@ -50,7 +51,7 @@ describe.each([
       metadata: { owner: "mallory", team: "t" },
     });
     expect(job.metadata).toEqual({ owner: "alice", team: "t" });
-    expect((await client.batch.jobs.list()).data.map((j) => j.id)).toEqual([job.id]);
+    expect((await client.batch.jobs.list()).data?.map((j) => j.id)).toEqual([job.id]);
     expect((await client.batch.jobs.get({ job_id: job.id })).status).toBe("QUEUED");
     simulator.clock.advance(5000);
     const done = await client.batch.jobs.get({ job_id: job.id, inline: true });
@@ -87,7 +88,7 @@ describe.each([
       endpoint: "/v1/chat/completions",
       model: "mistral-small-latest",
     });
-    expect((await sdk.batch.jobs.list({ status: ["QUEUED"] })).data.map((j) => j.id)).toEqual([job.id]);
+    expect((await sdk.batch.jobs.list({ status: ["QUEUED"] })).data?.map((j) => j.id)).toEqual([job.id]);
     simulator.clock.advance(5000);
     const done = await sdk.batch.jobs.get({ jobId: job.id });
     expect(done.outputFile).toBeTruthy();
@@ -159,6 +160,14 @@ describe.each([
       data: [],
       total: 0,
     });
+
+    // A file bob names with alice's tag stays bob's.
+    const forged = new FormData();
+    forged.append("file", new Blob([LINES]), `${fileTag(deriveTagSecret(SERVER_KEY), "alice")}.x.jsonl`);
+    const bobFile = await raw(app.url, "bob", "POST", "/v1/files", { body: forged });
+    expect(bobFile.status).toBe(200);
+    expect((await raw(app.url, "alice", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(404);
+    expect((await raw(app.url, "bob", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(200);
 
     // Nothing of alice's changed, and she still reaches all of it, her job's output included.
     expect(simulator.getJob(open.id).status).toBe("QUEUED");
@@ -277,13 +286,14 @@ describe.each([
     }
   });
 
-  it.runIf(hostJsonParser)("answers JSON, not Express's HTML page, when the host's parser rejects a body", async () => {
+  it("answers JSON, not Express's HTML page, for a malformed body or one over the host parser's limit", async () => {
     const bad = await raw(app.url, "alice", "POST", "/v1/batch/jobs", {
       headers: { "content-type": "application/json" },
       body: "{oops",
     });
     expect(bad.status).toBe(400);
     expect(bad.json.object).toBe("error");
+    if (!hostJsonParser) return;
     const tight = await startProxyApp(expressModule, mock.url, { hostJsonParser: { limit: "1kb" } });
     try {
       const large = await raw(tight.url, "alice", "POST", "/v1/batch/jobs", {

@@ -75,6 +75,16 @@ describe("list filters", () => {
     expect((await list(`created_after=${encodeURIComponent(cAt)}`)).names).toEqual(["e", "d", "c"]);
   });
 
+  it("answers 422 to a created_after that is not a date-time", async () => {
+    const response = await fetch("https://api.mistral.ai/v1/batch/jobs?created_after=yesterday", {
+      headers: { authorization: "Bearer a" },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      detail: [{ loc: ["query", "created_after"], type: "datetime_from_date_parsing" }],
+    });
+  });
+
   it("filters by created_by_me, comparing with the caller's bearer token", async () => {
     expect((await list("created_by_me=true", "bob")).names).toEqual(["d", "b"]);
     expect((await list("created_by_me=false", "bob")).total).toBe(5);

@@ -16,7 +16,7 @@ async function encode(form: FormData): Promise<{ bytes: Uint8Array; boundary: st
   return { bytes: new Uint8Array(await response.arrayBuffer()), boundary };
 }
 
-function rewrite(bytes: Uint8Array, boundary: string, cuts: number[]): Uint8Array {
+function rewrite(bytes: Uint8Array, boundary: string, cuts: number[]): Uint8Array<ArrayBuffer> {
   const rewriter = new MultipartRewriter(options(boundary));
   const out: Uint8Array[] = [];
   let start = 0;
@@ -28,7 +28,7 @@ function rewrite(bytes: Uint8Array, boundary: string, cuts: number[]): Uint8Arra
   return Buffer.concat(out);
 }
 
-async function decode(bytes: Uint8Array, boundary: string): Promise<FormData> {
+async function decode(bytes: Uint8Array<ArrayBuffer>, boundary: string): Promise<FormData> {
   return new Response(bytes, { headers: { "content-type": `multipart/form-data; boundary=${boundary}` } }).formData();
 }
 

@@ -26,7 +26,7 @@ export async function raw(
   const text = await response.text();
   assertNoLeak(response.headers, text);
   let json: RawAnswer["json"] = {};
-  if (response.headers.get("content-type")?.includes("json")) json = JSON.parse(text);
+  if (text && response.headers.get("content-type")?.includes("json")) json = JSON.parse(text);
   return { status: response.status, headers: response.headers, text, json };
 }
 

@@ -37,7 +37,7 @@ export async function startProxyApp(
   const events: ProxyRequestEvent[] = [];
   const app = expressModule();
   if (hostJsonParser) app.use(expressModule.json(hostJsonParser === true ? {} : hostJsonParser));
-  const users = new Map(Object.entries(TOKENS).map(([user, token]) => [token, user]));
+  const users = new Map<string, string>(Object.entries(TOKENS).map(([user, token]) => [token, user]));
   app.use(
     "/api/mistral",
     mistralBatchProxy({

@@ -62,6 +62,10 @@ export function createJobRecord(
     cancelDelayMs: settings.cancelDelayMs,
     timeoutMs: (params.timeout_hours ?? 24) * 3_600_000,
     failureRate: settings.failureRate,
+    // Set now, so that every record has the same shape: listing reads thousands of them.
+    cancelRequestedAt: undefined,
+    failedAt: undefined,
+    failMessage: undefined,
     outputFileId: globalThis.crypto.randomUUID(),
     errorFileId: globalThis.crypto.randomUUID(),
   };

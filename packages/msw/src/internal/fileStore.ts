@@ -94,7 +94,10 @@ export class FileStore {
         },
       });
     }
-    return linesToStream(resultLines(content.job, content.kind, content.completed, content.created));
+    // A full read gives the size for free, sparing `describe` a second pass over the results.
+    return linesToStream(resultLines(content.job, content.kind, content.completed, content.created), (bytes) => {
+      file.size = bytes;
+    });
   }
 }
 

@@ -19,9 +19,9 @@ export interface JobRecord {
   cancelDelayMs: number;
   timeoutMs: number;
   failureRate: number;
-  cancelRequestedAt?: number;
-  failedAt?: number;
-  failMessage?: string;
+  cancelRequestedAt: number | undefined;
+  failedAt: number | undefined;
+  failMessage: string | undefined;
   outputFileId: string;
   errorFileId: string;
 }
@@ -58,16 +58,18 @@ export function jobProgress(job: JobRecord, now: number): JobProgress {
   const naturalEnd = start + job.durationMs;
   let stopAt = naturalEnd;
   let stopReason: JobProgress["stopReason"] = null;
-  const events: [number | undefined, JobProgress["stopReason"]][] = [
-    [job.createdAt + job.timeoutMs, "TIMEOUT_EXCEEDED"],
-    [job.failedAt, "FAILED"],
-    [job.cancelRequestedAt, "CANCELLED"],
-  ];
-  for (const [at, reason] of events) {
-    if (at !== undefined && at < stopAt) {
-      stopAt = at;
-      stopReason = reason;
-    }
+  const deadline = job.createdAt + job.timeoutMs;
+  if (deadline < stopAt) {
+    stopAt = deadline;
+    stopReason = "TIMEOUT_EXCEEDED";
+  }
+  if (job.failedAt !== undefined && job.failedAt < stopAt) {
+    stopAt = job.failedAt;
+    stopReason = "FAILED";
+  }
+  if (job.cancelRequestedAt !== undefined && job.cancelRequestedAt < stopAt) {
+    stopAt = job.cancelRequestedAt;
+    stopReason = "CANCELLED";
   }
   const progressAt = Math.min(now, stopAt);
   const completed =
@@ -77,23 +79,19 @@ export function jobProgress(job: JobRecord, now: number): JobProgress {
         ? job.total
         : Math.floor((job.total * (progressAt - start)) / job.durationMs);
   const failed = failedAmong(completed, job.failureRate);
-  const counts = { completed, failed, succeeded: completed - failed, stopReason };
-  const startedAt = Math.min(now, stopAt) >= start ? start : null;
-  if (now < stopAt) {
-    return { ...counts, status: now < start ? "QUEUED" : "RUNNING", terminal: false, startedAt, completedAt: null };
-  }
-  if (stopReason === "CANCELLED") {
+  const startedAt = progressAt >= start ? start : null;
+  let status: string;
+  let completedAt: number | null = null;
+  if (now < stopAt) status = now < start ? "QUEUED" : "RUNNING";
+  else if (stopReason === "CANCELLED") {
     const cancelledAt = stopAt + job.cancelDelayMs;
-    const done = now >= cancelledAt;
-    return {
-      ...counts,
-      status: done ? "CANCELLED" : "CANCELLATION_REQUESTED",
-      terminal: done,
-      startedAt,
-      completedAt: done ? cancelledAt : null,
-    };
+    status = now >= cancelledAt ? "CANCELLED" : "CANCELLATION_REQUESTED";
+    if (status === "CANCELLED") completedAt = cancelledAt;
+  } else {
+    const allFailed = stopReason === null && job.total > 0 && failed === job.total;
+    status = stopReason ?? (allFailed ? "FAILED" : "SUCCESS");
+    completedAt = stopAt;
   }
-  const allFailed = stopReason === null && job.total > 0 && failed === job.total;
-  const status = stopReason ?? (allFailed ? "FAILED" : "SUCCESS");
-  return { ...counts, status, terminal: true, startedAt, completedAt: stopAt };
+  const terminal = completedAt !== null;
+  return { status, terminal, completed, failed, succeeded: completed - failed, startedAt, completedAt, stopReason };
 }

@@ -65,9 +65,18 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Streams lines as JSONL bytes, pulling about 64 KiB at a time, so memory stays flat whatever the file's size. */
-export function linesToStream(lines: Iterator<string>): ReadableStream<Uint8Array> {
+/**
+ * Streams lines as JSONL bytes, pulling about 64 KiB at a time, so memory stays flat whatever the file's size.
+ * `onEnd` gets the byte count once the whole stream has been read.
+ */
+export function linesToStream(lines: Iterator<string>, onEnd?: (bytes: number) => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let bytes = 0;
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, chunk: string) => {
+    const encoded = encoder.encode(chunk);
+    bytes += encoded.length;
+    controller.enqueue(encoded);
+  };
   return new ReadableStream<Uint8Array>(
     {
       pull(controller) {
@@ -75,13 +84,14 @@ export function linesToStream(lines: Iterator<string>): ReadableStream<Uint8Arra
         while (chunk.length < 65536) {
           const next = lines.next();
           if (next.done) {
-            if (chunk) controller.enqueue(encoder.encode(chunk));
+            if (chunk) send(controller, chunk);
             controller.close();
+            onEnd?.(bytes);
             return;
           }
           chunk += `${next.value}\n`;
         }
-        controller.enqueue(encoder.encode(chunk));
+        send(controller, chunk);
       },
       cancel() {
         lines.return?.(undefined);
