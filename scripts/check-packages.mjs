@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Package quality gates (issue 8), run after `pnpm build`: for each public package,
+// publint --strict and arethetypeswrong on the packed tarball; then every tarball is
+// installed into a scratch project, as a user would, imported from ESM and from
+// CommonJS, and type-checked with moduleResolution "bundler" and "node16".
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const packages = ["client", "msw", "express", "react"]
+  .map((dir) => join(root, "packages", dir))
+  .filter((dir) => readdirSync(join(root, "packages")).includes(dir.split("/").pop()))
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }));
+
+// Peers a user installs beside our packages, at the versions the repo tests.
+const PEERS = ["react@19", "react-dom@19", "@tanstack/react-query@5", "express@5", "msw@2.15.0"];
+const TYPES = ["typescript@6.0.3", "@types/node@20", "@types/react@19", "@types/express@5"];
+
+const run = (command, args, cwd) => {
+  console.log(`$ ${command} ${args.join(" ")}`);
+  execFileSync(command, args, { cwd, stdio: "inherit" });
+};
+
+// require(esm) is how CommonJS loads these ESM-only packages on Node >= 20.19, our floor;
+// the CommonJS check below proves it, so attw's esm-only profile is the honest one.
+for (const { dir } of packages) {
+  run("pnpm", ["exec", "publint", "--strict"], dir);
+  run("pnpm", ["exec", "attw", "--pack", ".", "--profile", "esm-only"], dir);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "mistral-batch-scratch-"));
+try {
+  for (const { dir } of packages) run("pnpm", ["pack", "--pack-destination", scratch], dir);
+  const tarballs = readdirSync(scratch).filter((file) => file.endsWith(".tgz"));
+  writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs.map((t) => `./${t}`), ...PEERS, ...TYPES], scratch);
+
+  const names = packages.map(({ manifest }) => manifest.name);
+  const esm = names.map((name, i) => `import * as p${i} from "${name}";`).join("\n");
+  const check = names.map((name, i) => `if (Object.keys(p${i}).length === 0) throw new Error("${name}: no exports");`).join("\n");
+  writeFileSync(join(scratch, "esm.mjs"), `${esm}\n${check}\nconsole.log("ESM import ok:", ${JSON.stringify(names.join(", "))});\n`);
+  writeFileSync(
+    join(scratch, "cjs.cjs"),
+    `${names.map((name) => `if (Object.keys(require("${name}")).length === 0) throw new Error("${name}");`).join("\n")}\nconsole.log("CommonJS require ok");\n`,
+  );
+  run("node", ["esm.mjs"], scratch);
+  run("node", ["cjs.cjs"], scratch);
+  if (names.includes("@mistral-batch/msw")) run("node", ["-e", `import("@mistral-batch/msw/node").then(m => { if (!Object.keys(m).length) process.exit(1); })`], scratch);
+
+  const usage = [
+    `import { MistralBatch, type BatchJob } from "@mistral-batch/client";`,
+    `const mistral = new MistralBatch({ apiKey: "k" });`,
+    `export const job: Promise<BatchJob> = mistral.batch.jobs.get({ job_id: "4017dc9f-b629-42f4-9700-8c681b9e7f0f" });`,
+    ...names.filter((name) => name !== "@mistral-batch/client").map((name) => `export * as ${name.split("/")[1]} from "${name}";`),
+  ].join("\n");
+  writeFileSync(join(scratch, "usage.ts"), `${usage}\n`);
+  for (const [module, moduleResolution] of [
+    ["esnext", "bundler"],
+    ["node16", "node16"],
+  ]) {
+    writeFileSync(
+      join(scratch, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module, moduleResolution, strict: true, noEmit: true, skipLibCheck: false, lib: ["ES2023", "DOM"], types: ["node"], jsx: "react-jsx" }, files: ["usage.ts"] }),
+    );
+    run("npx", ["tsc", "-p", "tsconfig.json"], scratch);
+    console.log(`types ok with moduleResolution ${moduleResolution}`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
