@@ -1,10 +1,10 @@
-import { JobsPage } from "./jobs/JobsPage.js";
+import { ErrorNotice, Loading } from "./common/QueryStatus.js";
 import { CreateJobPage } from "./create/CreateJobPage.js";
 import { JobPage } from "./job/JobPage.js";
-import { ErrorNotice, Loading } from "./common/QueryStatus.js";
+import { JobsPage } from "./jobs/JobsPage.js";
 import { Link, useLocation } from "./router.js";
-import { type Session, useSession, useSetSessionUser } from "./session.js";
 import { SignIn } from "./SignIn.js";
+import { type Session, useSession, useSetSessionUser } from "./session.js";
 
 function Page({ path }: { path: string }) {
   if (path === "/") return <JobsPage />;

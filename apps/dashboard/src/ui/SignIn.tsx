@@ -14,9 +14,9 @@ export function SignIn() {
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in (demo)</h1>
       <p>
-        This is a <strong>demo sign-in</strong>: pick any user name, no password. Each name sees only its own jobs,
-        so two browser profiles with two names show the proxy's isolation. A real app plugs its own authentication
-        into the proxy's <code>authorize</code> option.
+        This is a <strong>demo sign-in</strong>: pick any user name, no password. Each name sees only its own jobs, so
+        two browser profiles with two names show the proxy's isolation. A real app plugs its own authentication into the
+        proxy's <code>authorize</code> option.
       </p>
       <form onSubmit={submit}>
         <label>

@@ -56,7 +56,11 @@ async function createJobFromFile(page: Page, lines: unknown[]): Promise<string> 
 }
 
 function jobStatus(page: Page): Promise<string> {
-  return page.locator(".details div", { hasText: "Status" }).locator("dd").innerText();
+  return page
+    .locator(".details div", { hasText: "Status" })
+    .locator("dd")
+    .textContent()
+    .then((text) => text ?? "");
 }
 
 beforeAll(async () => {
@@ -87,7 +91,7 @@ describe("the dashboard in a real browser, on the built-in mock", { timeout: 60_
       .setInputFiles(jsonl([chat(1), "{not json", chat(1), { custom_id: "no-body" }, chat(5)]));
     const report = alice.getByRole("alert");
     await report.getByText("3 invalid lines").waitFor();
-    const items = await report.getByRole("listitem").allInnerTexts();
+    const items = await report.getByRole("listitem").allTextContents();
     expect(items).toEqual([
       expect.stringMatching(/^Line 2: not valid JSON/),
       'Line 3: custom_id "line-1" is used by an earlier line',
@@ -128,7 +132,7 @@ describe("the dashboard in a real browser, on the built-in mock", { timeout: 60_
     await alice.getByText("20 results read, 1 matching.").waitFor();
     const row = alice.getByRole("row", { name: /line-17/ });
     await row.getByText("Show response body").click();
-    const body = JSON.parse(await row.locator("pre").innerText());
+    const body = JSON.parse((await row.locator("pre").textContent()) ?? "");
     expect(body.object).toBe("chat.completion");
     expect(body.choices[0].message.content).toEqual(expect.any(String));
 

@@ -6,8 +6,8 @@ import { ErrorNotice } from "../common/QueryStatus.js";
 import { Link, navigate } from "../router.js";
 import { RequestCheckReport } from "./RequestCheckReport.js";
 import { requestTemplate } from "./requestTemplates.js";
-import { type NewJob, useSubmitJob } from "./useSubmitJob.js";
 import { useRequestCheck } from "./useRequestCheck.js";
+import { type NewJob, useSubmitJob } from "./useSubmitJob.js";
 
 /** The form that creates a job from a JSONL file or from inline requests. */
 export function CreateJobPage() {

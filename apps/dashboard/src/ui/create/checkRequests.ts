@@ -1,4 +1,4 @@
-import { BatchValidationError, type BatchRequestIssue, validateBatchRequests } from "@mistral-batch/client";
+import { type BatchRequestIssue, BatchValidationError, validateBatchRequests } from "@mistral-batch/client";
 import { errorMessage } from "../common/format.js";
 
 /** What the browser found in a JSONL file or the inline requests, before anything is sent. */

@@ -3,7 +3,13 @@ import { ErrorNotice, Loading } from "../common/QueryStatus.js";
 import { Link, navigate, useLocation } from "../router.js";
 import { JobFilters } from "./JobFilters.js";
 import { JobsTable } from "./JobsTable.js";
-import { type JobListSearch, PAGE_SIZES, readJobListSearch, toListParams, writeJobListSearch } from "./jobListSearch.js";
+import {
+  type JobListSearch,
+  PAGE_SIZES,
+  readJobListSearch,
+  toListParams,
+  writeJobListSearch,
+} from "./jobListSearch.js";
 
 /** The list of the user's jobs with filters, order and paging, all kept in the URL. */
 export function JobsPage() {
@@ -33,14 +39,20 @@ export function JobsPage() {
       <div className="table-tools">
         <label>
           Order
-          <select value={search.order} onChange={(event) => update({ order: event.target.value as JobListSearch["order"], page: 0 })}>
+          <select
+            value={search.order}
+            onChange={(event) => update({ order: event.target.value as JobListSearch["order"], page: 0 })}
+          >
             <option value="-created">Newest first</option>
             <option value="created">Oldest first</option>
           </select>
         </label>
         <label>
           Jobs per page
-          <select value={search.pageSize} onChange={(event) => update({ pageSize: Number(event.target.value), page: 0 })}>
+          <select
+            value={search.pageSize}
+            onChange={(event) => update({ pageSize: Number(event.target.value), page: 0 })}
+          >
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}
@@ -48,7 +60,11 @@ export function JobsPage() {
             ))}
           </select>
         </label>
-        {jobs.isFetching && !jobs.isPending && <span className="muted" aria-hidden="true">Refreshing…</span>}
+        {jobs.isFetching && !jobs.isPending && (
+          <span className="muted" aria-hidden="true">
+            Refreshing…
+          </span>
+        )}
       </div>
       {jobs.isPending ? (
         <Loading>Loading jobs…</Loading>
@@ -56,7 +72,14 @@ export function JobsPage() {
         <ErrorNotice title="Could not load the jobs." error={jobs.error} onRetry={() => void jobs.refetch()} />
       ) : rows.length === 0 ? (
         <div className="empty" role="status">
-          {filtered ? (
+          {search.page > 0 ? (
+            <p>
+              This page is empty.{" "}
+              <button type="button" onClick={() => update({ page: 0 })}>
+                Go to the first page
+              </button>
+            </p>
+          ) : filtered ? (
             <p>No job matches these filters.</p>
           ) : (
             <p>
@@ -66,7 +89,10 @@ export function JobsPage() {
         </div>
       ) : (
         <>
-          <JobsTable jobs={rows} caption={`${total} job${total === 1 ? "" : "s"}, page ${search.page + 1} of ${pages}`} />
+          <JobsTable
+            jobs={rows}
+            caption={`${total} job${total === 1 ? "" : "s"}, page ${search.page + 1} of ${pages}`}
+          />
           <nav className="pager" aria-label="Pages">
             <button type="button" disabled={search.page === 0} onClick={() => update({ page: search.page - 1 })}>
               Previous page
