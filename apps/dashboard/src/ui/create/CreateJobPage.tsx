@@ -1,6 +1,7 @@
 import { type ApiEndpoint, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { ENDPOINTS, MODELS } from "../common/constants.js";
+import { ENDPOINTS } from "../common/constants.js";
+import { ModelField } from "../common/ModelField.js";
 import { parseMetadata } from "../common/parseMetadata.js";
 import { ErrorNotice } from "../common/QueryStatus.js";
 import { Link, navigate } from "../router.js";
@@ -58,15 +59,7 @@ export function CreateJobPage() {
             ))}
           </select>
         </label>
-        <label>
-          Model
-          <input list="create-models" required value={model} onChange={(event) => setModel(event.target.value)} />
-          <datalist id="create-models">
-            {MODELS.map((value) => (
-              <option key={value} value={value} />
-            ))}
-          </datalist>
-        </label>
+        <ModelField required value={model} onChange={setModel} />
         <fieldset>
           <legend>Requests</legend>
           <label className="check">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { MODELS, STATUSES } from "../common/constants.js";
+import { STATUSES } from "../common/constants.js";
+import { ModelField } from "../common/ModelField.js";
 import { parseMetadata } from "../common/parseMetadata.js";
 import type { JobListSearch } from "./jobListSearch.js";
 
@@ -34,19 +35,7 @@ export function JobFilters({ value, onApply }: { value: Filters; onApply: (filte
           </label>
         ))}
       </fieldset>
-      <label>
-        Model
-        <input
-          list="filter-models"
-          value={draft.model}
-          onChange={(event) => setDraft({ ...draft, model: event.target.value })}
-        />
-        <datalist id="filter-models">
-          {MODELS.map((model) => (
-            <option key={model} value={model} />
-          ))}
-        </datalist>
-      </label>
+      <ModelField value={draft.model} onChange={(model) => setDraft({ ...draft, model })} />
       <label>
         Created after
         <input
