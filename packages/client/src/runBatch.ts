@@ -1,6 +1,5 @@
 import { cancelBatchJob } from "./batchJobs.js";
 import type { MistralBatchCore } from "./core.js";
-import { BatchValidationError, type MistralBatchError } from "./errors.js";
 import { type BatchInput, type BatchRunRequests, prepareBatchInput } from "./internal/prepareBatchInput.js";
 import { type BatchResult, batchResults } from "./jobs/batchResults.js";
 import { createBatchJobOnce, findBatchJobByKey } from "./jobs/createBatchJobOnce.js";
@@ -72,16 +71,11 @@ async function inputFields(
   signal: AbortSignal | undefined,
 ): Promise<Pick<CreateBatchJobParams, "requests" | "input_files">> {
   if ("requests" in input) return { requests: input.requests };
-  try {
-    const file = await uploadFile(core, { file: input.file, filename: "batch.jsonl" }, { signal });
-    return { input_files: [file.id] };
-  } catch (error) {
-    // A bad line found while streaming stops the upload: report the line, not the broken connection.
-    throw findCause(error, BatchValidationError) ?? error;
-  }
-}
-
-function findCause<T extends MistralBatchError>(error: unknown, type: new (...args: never[]) => T): T | undefined {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof type) return e;
-  return undefined;
+  // A bad line found while streaming stops the upload: whatever the server made of the cut-off body, report the line.
+  const file = await uploadFile(core, { file: input.file, filename: "batch.jsonl" }, { signal }).catch((error) => {
+    throw input.invalid?.() ?? error;
+  });
+  const invalid = input.invalid?.();
+  if (invalid) throw invalid;
+  return { input_files: [file.id] };
 }

@@ -11,8 +11,11 @@ export const MAX_INLINE_BYTES = 10 * 1024 * 1024;
 /** The requests `batch.run` takes: request objects, or a JSONL file as a Blob/File. */
 export type BatchRunRequests = Iterable<BatchRequest> | AsyncIterable<BatchRequest> | Blob;
 
-/** How the requests will travel: inline on the create call, or as an uploaded file. */
-export type BatchInput = { requests: BatchRequest[] } | { file: UploadSource };
+/**
+ * How the requests will travel: inline on the create call, or as an uploaded
+ * file; `invalid` tells, after the upload, whether a bad line stopped it.
+ */
+export type BatchInput = { requests: BatchRequest[] } | { file: UploadSource; invalid?: () => Error | undefined };
 
 /**
  * Validates the requests and picks the transport. Arrays and Blobs are checked
@@ -34,12 +37,16 @@ export async function prepareBatchInput(requests: BatchRunRequests): Promise<Bat
   const iterator: Iterator<BatchRequest> | AsyncIterator<BatchRequest> =
     Symbol.asyncIterator in requests ? requests[Symbol.asyncIterator]() : requests[Symbol.iterator]();
   let lineNumber = 0;
+  let invalid: BatchValidationError | undefined;
   const next = async () => {
     const item = await iterator.next();
     if (item.done) return undefined;
     lineNumber++;
     const problem = check(item.value);
-    if (problem) throw new BatchValidationError([{ lineNumber, message: problem }]);
+    if (problem) {
+      invalid = new BatchValidationError([{ lineNumber, message: problem }]);
+      throw invalid;
+    }
     return item;
   };
   const head: BatchRequest[] = [];
@@ -55,5 +62,6 @@ export async function prepareBatchInput(requests: BatchRunRequests): Promise<Bat
       yield* head;
       for (let item = await next(); item; item = await next()) yield item.value;
     })(),
+    invalid: () => invalid,
   };
 }

@@ -31,7 +31,8 @@ export async function* readChunks(source: JsonlSource): AsyncGenerator<Uint8Arra
       yield result.value;
     }
   } finally {
-    if (!done) await reader.cancel().catch(() => {});
+    // Not awaited: some sources (msw's mocked bodies among them) never settle a cancel, and nothing here needs it to.
+    if (!done) reader.cancel().catch(() => {});
     reader.releaseLock();
   }
 }
