@@ -78,4 +78,4 @@ export type {
 } from "./types.js";
 export { isTerminalStatus, MAX_INLINE_REQUESTS, TERMINAL_STATUSES } from "./types.js";
 export type { UploadFileParams, UploadSource } from "./uploadFile.js";
-export { uploadFile } from "./uploadFile.js";
+export { DEFAULT_UPLOAD_TIMEOUT_MS, uploadFile } from "./uploadFile.js";
