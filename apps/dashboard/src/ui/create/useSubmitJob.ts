@@ -1,5 +1,5 @@
 import type { ApiEndpoint, BatchJob, BatchRequest } from "@mistral-batch/client";
-import { useCreateBatchJob, useMistralBatch } from "@mistral-batch/react";
+import { useCreateBatchJob, useUploadBatchFile } from "@mistral-batch/react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 
@@ -14,12 +14,12 @@ export interface NewJob {
 }
 
 /**
- * Uploads the file (when there is one), then creates the job with the
- * `useCreateBatchJob` hook, so the job lands in the caches every page reads.
- * `step` says which of the two is under way.
+ * Uploads the file (when there is one) with `useUploadBatchFile`, then creates
+ * the job with `useCreateBatchJob`, so the job lands in the caches every page
+ * reads. `step` says which of the two is under way.
  */
 export function useSubmitJob() {
-  const client = useMistralBatch();
+  const upload = useUploadBatchFile();
   const create = useCreateBatchJob();
   const [step, setStep] = useState<"upload" | "create">("create");
   const mutation = useMutation<BatchJob, Error, NewJob>({
@@ -27,7 +27,7 @@ export function useSubmitJob() {
       let input_files: string[] | undefined;
       if (file) {
         setStep("upload");
-        input_files = [(await client.files.upload({ file })).id];
+        input_files = [(await upload.mutateAsync({ file })).id];
       }
       setStep("create");
       return create.mutateAsync({

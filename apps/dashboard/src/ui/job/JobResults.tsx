@@ -1,7 +1,10 @@
 import { type BatchJob, type BatchResult, isTerminalStatus } from "@mistral-batch/client";
+import { useBatchResults } from "@mistral-batch/react";
 import { useDeferredValue, useState } from "react";
 import { ErrorNotice } from "../common/QueryStatus.js";
-import { useStreamedResults } from "./useStreamedResults.js";
+
+/** The most results held in the page; the files themselves can be downloaded whole. */
+const MAX_RESULTS = 10_000;
 
 const SHOWN_STEP = 50;
 
@@ -17,7 +20,9 @@ export function JobResults({ job }: { job: BatchJob }) {
 }
 
 function ResultsBrowser({ job }: { job: BatchJob }) {
-  const { rows, done, capped, error } = useStreamedResults(job);
+  const results = useBatchResults(job, { pageSize: MAX_RESULTS });
+  const { rows, hasMore: capped, error } = results;
+  const done = !results.isStreaming && !results.isPending;
   const [query, setQuery] = useState("");
   const [shown, setShown] = useState(SHOWN_STEP);
   const needle = useDeferredValue(query.trim().toLowerCase());
@@ -34,8 +39,8 @@ function ResultsBrowser({ job }: { job: BatchJob }) {
         {capped && " (the first ones only: download the files for all)"}
         {needle && `, ${matches.length} matching`}.
       </p>
-      {error !== null && <ErrorNotice title="Could not read every result." error={error} />}
-      {done && rows.length === 0 && error === null && <p>This job has no results.</p>}
+      {results.isError && <ErrorNotice title="Could not read every result." error={error} />}
+      {done && rows.length === 0 && !results.isError && <p>This job has no results.</p>}
       {matches.length > 0 && (
         <table className="results-table">
           <caption className="visually-hidden">Results of job {job.id}</caption>
