@@ -1,29 +1,10 @@
-import type { KnownApiEndpoint, KnownBatchJobStatus } from "@mistral-batch/client";
+import { KNOWN_API_ENDPOINTS, KNOWN_BATCH_JOB_STATUSES } from "@mistral-batch/client";
 
 /** Every status the API documents, in the order a job goes through them. */
-export const STATUSES: readonly KnownBatchJobStatus[] = [
-  "QUEUED",
-  "RUNNING",
-  "SUCCESS",
-  "FAILED",
-  "TIMEOUT_EXCEEDED",
-  "CANCELLATION_REQUESTED",
-  "CANCELLED",
-];
+export const STATUSES = KNOWN_BATCH_JOB_STATUSES;
 
 /** The endpoints offered when creating a job. */
-export const ENDPOINTS: readonly KnownApiEndpoint[] = [
-  "/v1/chat/completions",
-  "/v1/embeddings",
-  "/v1/fim/completions",
-  "/v1/moderations",
-  "/v1/chat/moderations",
-  "/v1/ocr",
-  "/v1/classifications",
-  "/v1/chat/classifications",
-  "/v1/conversations",
-  "/v1/audio/transcriptions",
-];
+export const ENDPOINTS = KNOWN_API_ENDPOINTS;
 
 /** Models suggested in the model fields; any other name may be typed. */
 export const MODELS = [
