@@ -1,14 +1,8 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { sharedVitestConfig } from "../../vitest.shared.js";
 
-export default defineConfig({
-  resolve: { conditions: ["@mistral-batch/source"] },
-  ssr: { resolve: { conditions: ["@mistral-batch/source"] } },
-  test: {
-    // Suites share two cores with the other packages' under turbo: time limits leave room for that.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.ts"],
-    // The browser suite and the server tests each start servers; one file at a time keeps 2 cores calm.
-    fileParallelism: false,
-  },
-});
+export default mergeConfig(
+  sharedVitestConfig,
+  // The browser suite and the server tests each start servers; one file at a time keeps 2 cores calm.
+  defineConfig({ test: { fileParallelism: false } }),
+);
