@@ -1,17 +1,17 @@
+import { checkCreateBatchJob } from "./checkCreateBatchJob.js";
 import type { MistralBatchCore } from "./core.js";
 import { InvalidRequestError } from "./errors.js";
 import * as sdk from "./generated/sdk.gen.js";
 import type { DeleteBatchJobResponse, ListBatchJobsData } from "./generated/types.gen.js";
 import { callOperation, type RequestOptions } from "./internal/callOperation.js";
-import { assertOptionalInteger, assertOptionalOneOf, assertUuid, isUuid } from "./internal/validate.js";
-import {
-  type BatchJob,
-  type CreateBatchJobParams,
-  type GetBatchJobParams,
-  type JobIdParams,
-  type ListBatchJobsParams,
-  type ListBatchJobsResponse,
-  MAX_INLINE_REQUESTS,
+import { assertOptionalInteger, assertOptionalOneOf, assertUuid } from "./internal/validate.js";
+import type {
+  BatchJob,
+  CreateBatchJobParams,
+  GetBatchJobParams,
+  JobIdParams,
+  ListBatchJobsParams,
+  ListBatchJobsResponse,
 } from "./types.js";
 
 /** The largest page the client asks for. */
@@ -130,56 +130,13 @@ function toIsoDate(value: Date | string | null | undefined): string | undefined 
   return date.toISOString();
 }
 
+/** Refuses a create body that breaks the spec, naming the first field at fault. */
 function validateCreateParams(params: CreateBatchJobParams): void {
-  if (typeof params?.endpoint !== "string" || !params.endpoint.startsWith("/")) {
-    throw new InvalidRequestError("endpoint", "expected an API path such as /v1/chat/completions");
-  }
-  const hasFiles = params.input_files != null;
-  const hasRequests = params.requests != null;
-  if (hasFiles === hasRequests) {
-    throw new InvalidRequestError("input_files", "give exactly one of input_files and requests");
-  }
-  if (hasFiles) validateInputFiles(params.input_files as unknown[]);
-  if (hasRequests) validateInlineRequests(params.requests as unknown[]);
-  assertOptionalInteger("timeout_hours", params.timeout_hours, 1, Number.MAX_SAFE_INTEGER);
-  validateMetadata(params.metadata);
-}
-
-function validateInputFiles(files: unknown[]): void {
-  if (!Array.isArray(files) || files.length === 0) {
-    throw new InvalidRequestError("input_files", "expected a non-empty array of file ids");
-  }
-  files.forEach((id, index) => {
-    if (!isUuid(id)) throw new InvalidRequestError(`input_files[${index}]`, "expected a file id (UUID)");
-  });
-}
-
-function validateInlineRequests(requests: unknown[]): void {
-  if (!Array.isArray(requests) || requests.length === 0) {
-    throw new InvalidRequestError("requests", "expected a non-empty array of requests");
-  }
-  if (requests.length > MAX_INLINE_REQUESTS) {
-    throw new InvalidRequestError(
-      "requests",
-      `at most ${MAX_INLINE_REQUESTS} inline requests, got ${requests.length}; upload a file instead`,
-    );
-  }
-  requests.forEach((request, index) => {
-    const body = (request as { body?: unknown } | null)?.body;
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw new InvalidRequestError(`requests[${index}].body`, "expected an object");
-    }
-  });
-}
-
-function validateMetadata(metadata: Record<string, unknown> | null | undefined): void {
-  if (metadata == null) return;
-  for (const [key, value] of Object.entries(metadata)) {
-    if (key.length < 1 || key.length > 32) {
-      throw new InvalidRequestError(`metadata.${key}`, "keys have 1 to 32 characters");
-    }
-    if (typeof value !== "string" || value.length < 1 || value.length > 512) {
-      throw new InvalidRequestError(`metadata.${key}`, "values are strings of 1 to 512 characters");
-    }
-  }
+  const [issue] = checkCreateBatchJob(params);
+  if (!issue) return;
+  const field = issue.loc
+    .slice(1)
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .join("");
+  throw new InvalidRequestError(field || "body", issue.msg);
 }

@@ -6,6 +6,7 @@ export {
   listBatchJobs,
   MAX_PAGE_SIZE,
 } from "./batchJobs.js";
+export { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "./checkCreateBatchJob.js";
 export type { MistralBatchCore, MistralBatchOptions } from "./core.js";
 export { createMistralBatchCore, DEFAULT_SERVER_URL, DEFAULT_TIMEOUT_MS } from "./core.js";
 export type { BatchRequestIssue, ValidationIssue } from "./errors.js";

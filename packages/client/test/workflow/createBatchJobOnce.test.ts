@@ -3,7 +3,6 @@ import {
   type CreateBatchJobParams,
   createBatchJob,
   createBatchJobOnce,
-  HTTPValidationError,
   IDEMPOTENCY_METADATA_KEY,
   InvalidRequestError,
   MistralBatch,
@@ -102,8 +101,8 @@ describe("create with an idempotency key", () => {
       statusCode: 400,
     });
     const invalid = { ...params, model: 42 as unknown as string };
-    await expect(createBatchJobOnce(core, invalid, { idempotencyKey: "bad2" })).rejects.toThrow(HTTPValidationError);
-    expect(requests.filter((r) => r === "POST /v1/batch/jobs")).toHaveLength(2);
+    await expect(createBatchJobOnce(core, invalid, { idempotencyKey: "bad2" })).rejects.toThrow(InvalidRequestError);
+    expect(requests.filter((r) => r === "POST /v1/batch/jobs")).toHaveLength(1);
     expect(simulator.listJobs().total).toBe(0);
   });
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "./checkCreateBatchJob.js";
+
+const FILE_ID = "e85980c9-409e-4a46-9304-36588f6292b0";
+const valid = { endpoint: "/v1/moderations", requests: [{ custom_id: "0", body: { input: "x" } }] };
+
+describe("checkCreateBatchJob", () => {
+  it.each([
+    ["inline requests", valid],
+    ["input files", { endpoint: "/v1/ocr", input_files: [FILE_ID], timeout_hours: 1, metadata: { team: "ml" } }],
+    ["an endpoint the API may add later", { ...valid, endpoint: "/v2/something/new" }],
+    ["null optional fields", { ...valid, model: null, agent_id: null, metadata: null, input_files: null }],
+  ])("accepts %s", (_, body) => {
+    expect(checkCreateBatchJob(body)).toEqual([]);
+  });
+
+  it.each([
+    ["a body that is no object", [], [[["body"], "model_attributes_type"]]],
+    ["a missing endpoint", { requests: valid.requests }, [[["body", "endpoint"], "missing"]]],
+    [
+      "an endpoint with a space",
+      { ...valid, endpoint: "/v1/a b" },
+      [[["body", "endpoint"], "string_pattern_mismatch"]],
+    ],
+    ["both inputs", { ...valid, input_files: [FILE_ID] }, [[["body", "input_files"], BATCH_INPUT_ISSUE]]],
+    ["neither input", { endpoint: "/v1/ocr" }, [[["body", "input_files"], BATCH_INPUT_ISSUE]]],
+    ["empty requests", { endpoint: "/v1/ocr", requests: [] }, [[["body", "requests"], BATCH_INPUT_ISSUE]]],
+    [
+      "10,001 requests",
+      { endpoint: "/v1/ocr", requests: Array(10_001).fill({ body: {} }) },
+      [[["body", "requests"], "too_long"]],
+    ],
+    [
+      "a request without body and one with a numeric custom_id",
+      { endpoint: "/v1/ocr", requests: [{}, { custom_id: 1, body: {} }] },
+      [
+        [["body", "requests", 0, "body"], "missing"],
+        [["body", "requests", 1, "custom_id"], "string_type"],
+      ],
+    ],
+    [
+      "a file id that is no UUID",
+      { endpoint: "/v1/ocr", input_files: ["f.jsonl"] },
+      [[["body", "input_files", 0], "uuid_parsing"]],
+    ],
+    [
+      "bad metadata",
+      { ...valid, metadata: { "": "x", n: 1, long: "y".repeat(513) } },
+      [
+        [["body", "metadata", ""], "string_too_long"],
+        [["body", "metadata", "n"], "string_type"],
+        [["body", "metadata", "long"], "string_too_long"],
+      ],
+    ],
+    [
+      "timeout_hours 0 and model 42",
+      { ...valid, timeout_hours: 0, model: 42 },
+      [
+        [["body", "model"], "string_type"],
+        [["body", "timeout_hours"], "greater_than_equal"],
+      ],
+    ],
+  ])("reports %s", (_, body, expected) => {
+    expect(checkCreateBatchJob(body).map((issue) => [issue.loc, issue.type])).toEqual(expected);
+  });
+});
