@@ -16,26 +16,11 @@ describe("parseListQuery", () => {
     expect(result.value.metadata).toEqual({ team: "a", deep: "d", x: "y" });
   });
 
-  it("keeps a __proto__ parameter as plain data", () => {
-    const result = parse("__proto__=x");
-    expect("value" in result && Object.getPrototypeOf(result.value.metadata)).toBe(Object.prototype);
-    expect("value" in result && Object.hasOwn(result.value.metadata, "__proto__")).toBe(true);
-  });
-
-  it.each([
-    ["page=-1", "query.page"],
-    ["page=1.5", "query.page"],
-    ["page_size=0", "query.page_size"],
-    ["page_size=1001", "query.page_size"],
-    ["page=1&page=2", "query.page"],
-    ["order_by=name", "query.order_by"],
-    ["created_by_me=yes", "query.created_by_me"],
-    ["created_after=yesterday", "query.created_after"],
-    ["status=queued", "query.status"],
-    ["metadata=[1]", "query.metadata"],
-    ["metadata={", "query.metadata"],
-  ])("rejects %s", (query, field) => {
-    const result = parse(query);
-    expect("issues" in result && result.issues.map((issue) => issue.loc.join("."))).toEqual([field]);
+  it("lists every failing parameter (the reading itself is the client's readListQuery, tested there)", () => {
+    const result = parse("page=-1&status=queued");
+    expect("issues" in result && result.issues.map((issue) => issue.loc.join("."))).toEqual([
+      "query.page",
+      "query.status",
+    ]);
   });
 });

@@ -13,31 +13,6 @@ export function parseBool(value: string, name: string): boolean {
   ]);
 }
 
-/** Parses an integer query value in [min, max]; 422 otherwise. */
-export function parseInteger(value: string, name: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(value.trim())) {
-    throw SimulatedApiError.validation([
-      {
-        loc: ["query", name],
-        msg: "Input should be a valid integer, unable to parse string as an integer",
-        type: "int_parsing",
-      },
-    ]);
-  }
-  const number = Number(value);
-  if (number < min) {
-    throw SimulatedApiError.validation([
-      { loc: ["query", name], msg: `Input should be greater than or equal to ${min}`, type: "greater_than_equal" },
-    ]);
-  }
-  if (number > max) {
-    throw SimulatedApiError.validation([
-      { loc: ["query", name], msg: `Input should be less than or equal to ${max}`, type: "less_than_equal" },
-    ]);
-  }
-  return number;
-}
-
 /** Parses a date-time (ISO 8601, or epoch seconds as FastAPI allows) to epoch milliseconds; 422 otherwise. */
 export function parseDateTime(value: string | number | Date, name: string): number {
   const ms =
