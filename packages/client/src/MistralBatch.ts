@@ -1,15 +1,24 @@
 import { cancelBatchJob, createBatchJob, deleteBatchJob, getBatchJob, listBatchJobs } from "./batchJobs.js";
 import { createMistralBatchCore, type MistralBatchCore, type MistralBatchOptions } from "./core.js";
+import { deleteFile, downloadFile, type FileIdParams, retrieveFile } from "./files.js";
 import type { RequestOptions } from "./internal/callOperation.js";
-import type { CreateBatchJobParams, GetBatchJobParams, JobIdParams, ListBatchJobsParams } from "./types.js";
+import { batchResults } from "./jobs/batchResults.js";
+import { type CreateBatchJobOptions, createBatchJobOnce } from "./jobs/createBatchJobOnce.js";
+import { type IterateBatchJobsParams, iterateBatchJobs } from "./jobs/iterateBatchJobs.js";
+import { type WaitForBatchJobOptions, waitForBatchJob } from "./jobs/waitForBatchJob.js";
+import { type RunBatchOptions, type RunBatchParams, runBatch } from "./runBatch.js";
+import type { BatchJob, CreateBatchJobParams, GetBatchJobParams, JobIdParams, ListBatchJobsParams } from "./types.js";
+import { type UploadFileParams, uploadFile } from "./uploadFile.js";
 
 /**
  * The Mistral batch API, shaped like the official SDK:
- * `mistral.batch.jobs.list / create / get / delete / cancel`.
+ * `mistral.batch.jobs.list / create / get / delete / cancel`, the workflow
+ * helpers `mistral.batch.jobs.iterate / wait / results` and `mistral.batch.run`,
+ * and `mistral.files.upload / retrieve / delete / download`.
  *
  * @example
  * const mistral = new MistralBatch({ apiKey: process.env.MISTRAL_API_KEY });
- * const job = await mistral.batch.jobs.create({ endpoint: "/v1/moderations", model: "mistral-small-latest", requests });
+ * const { job, results } = await mistral.batch.run({ endpoint: "/v1/moderations", model: "mistral-moderation-latest", requests });
  */
 export class MistralBatch {
   /** The shared state of every call, for the standalone operation functions. */
@@ -17,11 +26,28 @@ export class MistralBatch {
   readonly batch: {
     readonly jobs: {
       list(params?: ListBatchJobsParams, options?: RequestOptions): ReturnType<typeof listBatchJobs>;
-      create(params: CreateBatchJobParams, options?: RequestOptions): ReturnType<typeof createBatchJob>;
+      /** With `idempotencyKey`, creates the job exactly once: see `createBatchJobOnce`. */
+      create(params: CreateBatchJobParams, options?: CreateBatchJobOptions): ReturnType<typeof createBatchJob>;
       get(params: GetBatchJobParams, options?: RequestOptions): ReturnType<typeof getBatchJob>;
       delete(params: JobIdParams, options?: RequestOptions): ReturnType<typeof deleteBatchJob>;
       cancel(params: JobIdParams, options?: RequestOptions): ReturnType<typeof cancelBatchJob>;
+      /** Every job across pages, each once: see `iterateBatchJobs`. */
+      iterate(params?: IterateBatchJobsParams, options?: RequestOptions): ReturnType<typeof iterateBatchJobs>;
+      /** Polls until the job is finished: see `waitForBatchJob`. */
+      wait(params: JobIdParams, options?: WaitForBatchJobOptions): ReturnType<typeof waitForBatchJob>;
+      /** Streams a finished job's results: see `batchResults`. */
+      results<TBody = unknown>(job: BatchJob, options?: RequestOptions): ReturnType<typeof batchResults<TBody>>;
     };
+    /** Validates, sends, creates once, waits, and returns the job with its results: see `runBatch`. */
+    run<TBody = unknown>(params: RunBatchParams, options?: RunBatchOptions): ReturnType<typeof runBatch<TBody>>;
+  };
+  readonly files: {
+    /** Uploads a Blob, bytes, a stream or (async) iterable of requests: see `uploadFile`. */
+    upload(params: UploadFileParams, options?: RequestOptions): ReturnType<typeof uploadFile>;
+    retrieve(params: FileIdParams, options?: RequestOptions): ReturnType<typeof retrieveFile>;
+    delete(params: FileIdParams, options?: RequestOptions): ReturnType<typeof deleteFile>;
+    /** The file's content as a byte stream. */
+    download(params: FileIdParams, options?: RequestOptions): ReturnType<typeof downloadFile>;
   };
 
   constructor(options: MistralBatchOptions = {}) {
@@ -30,11 +56,24 @@ export class MistralBatch {
     this.batch = {
       jobs: {
         list: (params, callOptions) => listBatchJobs(core, params, callOptions),
-        create: (params, callOptions) => createBatchJob(core, params, callOptions),
+        create: (params, callOptions) =>
+          callOptions?.idempotencyKey === undefined
+            ? createBatchJob(core, params, callOptions)
+            : createBatchJobOnce(core, params, { ...callOptions, idempotencyKey: callOptions.idempotencyKey }),
         get: (params, callOptions) => getBatchJob(core, params, callOptions),
         delete: (params, callOptions) => deleteBatchJob(core, params, callOptions),
         cancel: (params, callOptions) => cancelBatchJob(core, params, callOptions),
+        iterate: (params, callOptions) => iterateBatchJobs(core, params, callOptions),
+        wait: (params, waitOptions) => waitForBatchJob(core, params, waitOptions),
+        results: (job, callOptions) => batchResults(core, job, callOptions),
       },
+      run: (params, runOptions) => runBatch(core, params, runOptions),
+    };
+    this.files = {
+      upload: (params, callOptions) => uploadFile(core, params, callOptions),
+      retrieve: (params, callOptions) => retrieveFile(core, params, callOptions),
+      delete: (params, callOptions) => deleteFile(core, params, callOptions),
+      download: (params, callOptions) => downloadFile(core, params, callOptions),
     };
   }
 }

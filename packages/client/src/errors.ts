@@ -77,3 +77,52 @@ export class RequestTimeoutError extends MistralBatchError {
 export class RequestAbortedError extends MistralBatchError {
   override name = "RequestAbortedError";
 }
+
+/** A JSONL line that is not valid JSON. */
+export class JsonlParseError extends MistralBatchError {
+  override name = "JsonlParseError";
+  /** The 1-based number of the bad line in its file or stream. */
+  readonly lineNumber: number;
+  /** The line as read, without its line break. */
+  readonly line: string;
+
+  constructor(lineNumber: number, line: string, options?: ErrorOptions) {
+    const reason = options?.cause instanceof Error ? options.cause.message : "not valid JSON";
+    super(`JSONL line ${lineNumber}: ${reason}`, options);
+    this.lineNumber = lineNumber;
+    this.line = line;
+  }
+}
+
+/** One problem `validateBatchRequests` found: the 1-based line and what is wrong with it. */
+export interface BatchRequestIssue {
+  lineNumber: number;
+  message: string;
+}
+
+/** Batch requests that would be refused: `issues` lists every bad line (up to a cap), before anything is sent. */
+export class BatchValidationError extends MistralBatchError {
+  override name = "BatchValidationError";
+  readonly issues: BatchRequestIssue[];
+
+  constructor(issues: BatchRequestIssue[]) {
+    const shown = issues
+      .slice(0, 5)
+      .map((issue) => `line ${issue.lineNumber}: ${issue.message}`)
+      .join("; ");
+    super(`Invalid batch requests: ${shown}${issues.length > 5 ? `; and ${issues.length - 5} more` : ""}`);
+    this.issues = issues;
+  }
+}
+
+/** `batch.jobs.wait` gave up after its `timeoutMs`; the job itself keeps running. */
+export class WaitTimeoutError extends MistralBatchError {
+  override name = "WaitTimeoutError";
+  /** The job that did not finish in time. */
+  readonly jobId: string;
+
+  constructor(jobId: string, timeoutMs: number) {
+    super(`Job ${jobId} did not finish within ${timeoutMs} ms`);
+    this.jobId = jobId;
+  }
+}

@@ -8,17 +8,22 @@ export {
 } from "./batchJobs.js";
 export type { MistralBatchCore, MistralBatchOptions } from "./core.js";
 export { createMistralBatchCore, DEFAULT_SERVER_URL, DEFAULT_TIMEOUT_MS } from "./core.js";
-export type { ValidationIssue } from "./errors.js";
+export type { BatchRequestIssue, ValidationIssue } from "./errors.js";
 export {
+  BatchValidationError,
   ConnectionError,
   HTTPValidationError,
   InvalidRequestError,
+  JsonlParseError,
   MistralBatchError,
   RequestAbortedError,
   RequestTimeoutError,
   ResponseValidationError,
   SDKError,
+  WaitTimeoutError,
 } from "./errors.js";
+export type { FileIdParams } from "./files.js";
+export { deleteFile, downloadFile, retrieveFile } from "./files.js";
 export type {
   BatchError,
   BatchRequest,
@@ -26,12 +31,28 @@ export type {
   DeleteFileResponse,
   ErrorResponse,
   FileObject,
+  FilePurpose,
   HttpValidationError,
   OrderBy,
   RetrievedFile,
 } from "./generated/types.gen.js";
 export type { RequestOptions } from "./internal/callOperation.js";
+export type { BatchRunRequests } from "./internal/prepareBatchInput.js";
+export { MAX_INLINE_BYTES } from "./internal/prepareBatchInput.js";
 export { isUuid } from "./internal/validate.js";
+export type { BatchResult } from "./jobs/batchResults.js";
+export { batchResults } from "./jobs/batchResults.js";
+export type { CreateBatchJobOptions } from "./jobs/createBatchJobOnce.js";
+export { createBatchJobOnce, findBatchJobByKey, IDEMPOTENCY_METADATA_KEY } from "./jobs/createBatchJobOnce.js";
+export type { IterateBatchJobsParams } from "./jobs/iterateBatchJobs.js";
+export { iterateBatchJobs } from "./jobs/iterateBatchJobs.js";
+export type { BatchJobProgress, WaitForBatchJobOptions } from "./jobs/waitForBatchJob.js";
+export { waitForBatchJob } from "./jobs/waitForBatchJob.js";
+export type { JsonlValues, ParseJsonlOptions } from "./jsonl/parseJsonl.js";
+export { parseJsonl } from "./jsonl/parseJsonl.js";
+export type { JsonlSource } from "./jsonl/readChunks.js";
+export { toJsonl } from "./jsonl/toJsonl.js";
+export { validateBatchRequests } from "./jsonl/validateBatchRequests.js";
 export { MistralBatch } from "./MistralBatch.js";
 export type { BackoffStrategy, RetryConfig } from "./retry.js";
 export {
@@ -41,6 +62,8 @@ export {
   parseRetryAfter,
   RETRYABLE_STATUS_CODES,
 } from "./retry.js";
+export type { RunBatchOptions, RunBatchParams, RunBatchResult } from "./runBatch.js";
+export { runBatch } from "./runBatch.js";
 export type {
   ApiEndpoint,
   BatchJob,
@@ -54,3 +77,5 @@ export type {
   ListBatchJobsResponse,
 } from "./types.js";
 export { isTerminalStatus, MAX_INLINE_REQUESTS, TERMINAL_STATUSES } from "./types.js";
+export type { UploadFileParams, UploadSource } from "./uploadFile.js";
+export { uploadFile } from "./uploadFile.js";

@@ -21,15 +21,22 @@ export interface ScriptedResponse {
 
 /**
  * A real HTTP server on 127.0.0.1 that records every request and answers
- * from a script: `respond` is called for each request.
+ * from a script: `respond` is called for each request. `onBodyBytes` sees the
+ * size of a request body as it arrives, to observe streaming.
  */
 export async function startRecordingServer(
   respond: (request: RecordedRequest, index: number) => ScriptedResponse = () => ({ body: {} }),
+  onBodyBytes?: (received: number) => void,
 ) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    req.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.length;
+      onBodyBytes?.(received);
+    });
     req.on("end", () => {
       const recorded: RecordedRequest = {
         method: req.method ?? "",

@@ -1,0 +1,61 @@
+import { getBatchJob } from "../batchJobs.js";
+import type { MistralBatchCore } from "../core.js";
+import { InvalidRequestError, ResponseValidationError } from "../errors.js";
+import { downloadFile } from "../files.js";
+import type { RequestOptions } from "../internal/callOperation.js";
+import { parseJsonl } from "../jsonl/parseJsonl.js";
+import { type BatchJob, isTerminalStatus } from "../types.js";
+
+/** The outcome of one request of a batch, matched to it by `custom_id`. */
+export interface BatchResult<TBody = unknown> {
+  /** The API's id of this result line, when it has one. */
+  id?: string;
+  custom_id: string;
+  /** The endpoint's answer, or null when the request failed before getting one. */
+  response: { status_code: number; body: TBody } | null;
+  /** Why the request failed, or null. */
+  error: unknown;
+}
+
+/**
+ * Streams the results of a finished job, one at a time and in no set order:
+ * the inline `outputs` when the job carries them, otherwise the output file
+ * followed by the error file, read line by line (a million-line file is never
+ * held in memory). A job with results but neither is fetched again with `inline: true`.
+ * Stopping early cancels the download.
+ *
+ * @example
+ * for await (const result of batchResults(core, job)) byId.set(result.custom_id, result.response?.body);
+ */
+export async function* batchResults<TBody = unknown>(
+  core: MistralBatchCore,
+  job: BatchJob,
+  options?: RequestOptions,
+): AsyncGenerator<BatchResult<TBody>, void, undefined> {
+  if (!isTerminalStatus(job?.status)) {
+    throw new InvalidRequestError("job", `results need a finished job, ${job?.id} is ${job?.status}`);
+  }
+  const files = [job.output_file, job.error_file].filter((id): id is string => typeof id === "string");
+  let outputs = job.outputs;
+  if (!outputs && files.length === 0) {
+    if (job.completed_requests === 0) return;
+    outputs = (await getBatchJob(core, { job_id: job.id, inline: true }, options)).outputs;
+  }
+  if (outputs) {
+    for (const [index, output] of outputs.entries()) yield toResult<TBody>(output, `outputs[${index}]`);
+    return;
+  }
+  for (const file_id of files) {
+    const lines = parseJsonl(await downloadFile(core, { file_id }, options));
+    for await (const line of lines) yield toResult<TBody>(line, `line ${lines.lineNumber} of file ${file_id}`);
+  }
+}
+
+function toResult<TBody>(value: unknown, where: string): BatchResult<TBody> {
+  const line = value as Partial<BatchResult<TBody>> | null;
+  if (typeof line?.custom_id !== "string") {
+    throw new ResponseValidationError(`batch results: ${where} has no custom_id`);
+  }
+  // Outputs leave out what does not apply; results always carry both fields.
+  return { ...line, custom_id: line.custom_id, response: line.response ?? null, error: line.error ?? null };
+}

@@ -1,0 +1,78 @@
+import type { MistralBatchCore } from "./core.js";
+import * as sdk from "./generated/sdk.gen.js";
+import type { FileObject, FilePurpose } from "./generated/types.gen.js";
+import { callOperation, type GeneratedCallOptions, type RequestOptions } from "./internal/callOperation.js";
+import { streamMultipart } from "./internal/streamMultipart.js";
+import { toJsonl } from "./jsonl/toJsonl.js";
+
+/**
+ * What `files.upload` sends: a Blob/File or bytes (sent as standard FormData and
+ * retried like any call), or a byte stream or an (async) iterable of request
+ * objects written as JSONL (streamed, never held whole, and never retried: a
+ * stream cannot be sent twice).
+ */
+export type UploadSource =
+  | Blob
+  | Uint8Array
+  | ReadableStream<Uint8Array>
+  | Iterable<Record<string, unknown>>
+  | AsyncIterable<Record<string, unknown>>;
+
+/** Parameters of `files.upload`. */
+export interface UploadFileParams {
+  file: UploadSource;
+  /** Defaults to the File's name, else `batch.jsonl`. */
+  filename?: string;
+  /** Defaults to `batch`. */
+  purpose?: FilePurpose;
+}
+
+/**
+ * Uploads a file, by default a JSONL file of batch requests (purpose `batch`).
+ *
+ * @example
+ * const file = await uploadFile(core, { file: requests }); // requests: an array or async iterable
+ * await createBatchJob(core, { endpoint: "/v1/embeddings", model, input_files: [file.id] });
+ */
+export function uploadFile(
+  core: MistralBatchCore,
+  params: UploadFileParams,
+  options: RequestOptions = {},
+): Promise<FileObject> {
+  const { file, purpose = "batch" } = params;
+  const filename = params.filename ?? (file instanceof File ? file.name : "batch.jsonl");
+  if (file instanceof Blob || file instanceof Uint8Array) {
+    const blob = new File([file as BlobPart], filename, { type: file instanceof Blob ? file.type : "" });
+    return callOperation(
+      core,
+      // A second upload after an ambiguous failure leaves at most an unused file: harmless, so retried.
+      {
+        name: "files.upload",
+        idempotent: true,
+        requiredFields: { id: "string" },
+        send: (o) => sdk.uploadFile({ ...o, body: { file: blob, purpose } }),
+      },
+      options,
+    );
+  }
+  const content = file instanceof ReadableStream ? file : toJsonl(file);
+  const multipart = streamMultipart(
+    { purpose },
+    { field: "file", filename, contentType: "application/jsonl", content },
+  );
+  const send = (o: GeneratedCallOptions) =>
+    sdk.uploadFile({
+      ...o,
+      body: multipart.body as unknown as { file: Blob },
+      bodySerializer: null,
+      headers: { ...o.headers, "Content-Type": multipart.contentType },
+      // Required by fetch for a stream body; not yet in TypeScript's RequestInit.
+      ...({ duplex: "half" } as object),
+    });
+  // No retries: a retry would need a copy of everything sent, i.e. the whole file in memory.
+  return callOperation(
+    core,
+    { name: "files.upload", idempotent: false, requiredFields: { id: "string" }, send },
+    { ...options, retries: { strategy: "none" } },
+  );
+}
