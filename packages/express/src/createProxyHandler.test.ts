@@ -1,0 +1,366 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
+import { createProxyHandler } from "./createProxyHandler.js";
+import type { ProxyRequestEvent } from "./types.js";
+
+const KEY = "sk-core-test-0123456789abcdef";
+const JOB = "0b7f5e2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
+const FILE = "6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4";
+
+let upstream: ScriptedUpstream;
+let events: ProxyRequestEvent[];
+
+beforeAll(async () => {
+  upstream = await startScriptedUpstream();
+});
+afterAll(() => upstream.close());
+beforeEach(() => {
+  upstream.received.length = 0;
+  events = [];
+});
+
+type Caller = { userId: unknown } | null | "throw";
+
+function proxy(
+  extra: { timeoutMs?: number; limits?: { jsonBody?: number; upload?: number }; serverURL?: string } = {},
+) {
+  return createProxyHandler<Caller>({
+    apiKey: KEY,
+    serverURL: extra.serverURL ?? `${upstream.url}/prefix`,
+    authorize: (caller) => {
+      if (caller === "throw") throw new Error(`no session for ${KEY}`);
+      return caller as { userId: string } | null;
+    },
+    limits: extra.limits,
+    timeoutMs: extra.timeoutMs,
+    onRequest: (event) => events.push(event),
+  });
+}
+
+function request(
+  method: string,
+  url: string,
+  init: { headers?: Record<string, string>; body?: string | Uint8Array } = {},
+) {
+  const body = typeof init.body === "string" ? new TextEncoder().encode(init.body) : init.body;
+  return {
+    method,
+    url,
+    headers: new Headers(init.headers),
+    body: () =>
+      body
+        ? new ReadableStream<Uint8Array>({
+            start(controller) {
+              // Two chunks, so limits are crossed mid-stream rather than on a declared length.
+              controller.enqueue(body.subarray(0, body.length >> 1));
+              controller.enqueue(body.subarray(body.length >> 1));
+              controller.close();
+            },
+          })
+        : null,
+  };
+}
+
+async function call(
+  caller: Caller,
+  method: string,
+  url: string,
+  init?: Parameters<typeof request>[2],
+  handler = proxy(),
+) {
+  const response = await handler(request(method, url, init), caller);
+  const text = await response.text();
+  expect(text).not.toContain(KEY);
+  for (const [, value] of response.headers) expect(value).not.toContain(KEY);
+  return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+const alice = { userId: "alice" };
+const job = (owner: string, id = JOB) => ({
+  id,
+  object: "batch",
+  input_files: [],
+  metadata: { owner },
+  endpoint: "/v1/ocr",
+  errors: [],
+  status: "QUEUED",
+  created_at: 1,
+  total_requests: 0,
+  completed_requests: 0,
+  succeeded_requests: 0,
+  failed_requests: 0,
+});
+
+describe("before the upstream", () => {
+  it.each([
+    ["GET", "/v1/models", 404, undefined],
+    ["PUT", "/v1/batch/jobs", 405, "GET, POST"],
+    ["GET", "/v1/files", 405, "POST"],
+  ])("%s %s answers %i", async (method, url, status, allow) => {
+    const response = await call(alice, method, url);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("allow") ?? undefined).toBe(allow);
+    expect(response.json.object).toBe("error");
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it.each<[string, Caller]>([
+    ["null", null],
+    ["a throw", "throw"],
+    ["an empty id", { userId: "" }],
+    ["a number", { userId: 7 }],
+    ["a 513-character id", { userId: "u".repeat(513) }],
+  ])("answers 401 when authorize gives %s", async (_, caller) => {
+    const response = await call(caller, "GET", "/v1/batch/jobs");
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({ object: "error", message: "Unauthorized" });
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it.each([
+    ["GET", "/v1/batch/jobs/not-a-uuid", "path.job_id"],
+    ["DELETE", "/v1/batch/jobs/123", "path.job_id"],
+    ["POST", `/v1/batch/jobs/${JOB}x/cancel`, "path.job_id"],
+    ["GET", "/v1/files/..%2F..%2Fetc", "path.file_id"],
+    ["DELETE", "/v1/files/x", "path.file_id"],
+    ["GET", "/v1/files/x/content", "path.file_id"],
+    ["GET", `/v1/batch/jobs/${JOB}?inline=yes`, "query.inline"],
+    ["GET", "/v1/batch/jobs?page_size=5000", "query.page_size"],
+  ])("answers 400 for %s %s", async (method, url, field) => {
+    const response = await call(alice, method, url);
+    expect(response.status).toBe(400);
+    expect(response.json.detail.map((issue: { loc: string[] }) => issue.loc.join("."))).toEqual([field]);
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it("validates a create body and lists every failing field", async () => {
+    const response = await call(alice, "POST", "/v1/batch/jobs", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ endpoint: 5, requests: [{ nobody: 1 }], timeout_hours: -1 }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.detail.map((issue: { loc: string[] }) => issue.loc.join("."))).toEqual([
+      "body.endpoint",
+      "body.requests.0.body",
+      "body.timeout_hours",
+    ]);
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it.each([
+    ["text/plain", '{"endpoint":"/v1/ocr"}', 415],
+    ["application/json", "{not json", 400],
+    ["application/json", "\xff\xfe", 400],
+    ["application/json", JSON.stringify({ endpoint: "/v1/ocr", requests: [{ body: { x: "y".repeat(2000) } }] }), 413],
+  ])("answers a create with %s body %#", async (type, body, status) => {
+    const response = await call(
+      alice,
+      "POST",
+      "/v1/batch/jobs",
+      { headers: { "content-type": type }, body },
+      proxy({ limits: { jsonBody: 1000 } }),
+    );
+    expect(response.status).toBe(status);
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it("answers 413 on a declared Content-Length over the limit without reading", async () => {
+    const response = await call(
+      alice,
+      "POST",
+      "/v1/files",
+      {
+        headers: { "content-type": "multipart/form-data; boundary=b", "content-length": "2000" },
+      },
+      proxy({ limits: { upload: 1000 } }),
+    );
+    expect(response.status).toBe(413);
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it.each([
+    ["application/json", 415],
+    ["multipart/form-data", 400],
+    ["multipart/form-data; boundary=", 400],
+  ])("answers an upload sent as %s with %i", async (type, status) => {
+    const response = await call(alice, "POST", "/v1/files", { headers: { "content-type": type }, body: "x" });
+    expect(response.status).toBe(status);
+    expect(upstream.received).toHaveLength(0);
+  });
+});
+
+describe("towards the upstream", () => {
+  it("sends only the server key and safe headers, and stamps the owner over the caller's", async () => {
+    upstream.answer((_, res) => sendJson(res, 200, job("alice")));
+    const response = await call(alice, "POST", "/v1/batch/jobs", {
+      headers: {
+        "content-type": "application/json",
+        authorization: "Bearer user-token",
+        cookie: "session=abc",
+        connection: "keep-alive, x-secret",
+        "x-secret": "1",
+        "x-forwarded-for": "10.0.0.1",
+      },
+      body: JSON.stringify({
+        endpoint: "/v1/ocr",
+        requests: [{ body: {} }],
+        metadata: { owner: "bob", team: "t" },
+        extra: 1,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const [sent] = upstream.received;
+    expect(sent?.url).toBe("/prefix/v1/batch/jobs");
+    expect(sent?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(Object.keys(sent?.headers ?? {}).sort()).toEqual(
+      ["accept", "authorization", "connection", "content-length", "content-type", "host"].sort(),
+    );
+    expect(sent?.headers.cookie).toBeUndefined();
+    expect(sent?.headers.connection).toBe("keep-alive");
+    expect(JSON.parse(sent?.body.toString() ?? "")).toEqual({
+      endpoint: "/v1/ocr",
+      requests: [{ body: {} }],
+      metadata: { owner: "alice", team: "t" },
+    });
+    expect(events).toEqual([
+      expect.objectContaining({ operation: "batch.jobs.create", userId: "alice", status: 200, path: "/v1/batch/jobs" }),
+    ]);
+  });
+
+  it("answers 404 for another user's job with the body of a missing one", async () => {
+    upstream.answer((_, res) => sendJson(res, 200, job("bob")));
+    const foreign = await call(alice, "GET", `/v1/batch/jobs/${JOB}?inline=true`);
+    upstream.answer((_, res) => sendJson(res, 404, { detail: "No batch job found", trace: KEY }));
+    const missing = await call(alice, "GET", `/v1/batch/jobs/${JOB}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.text).toBe(missing.text);
+    expect([...foreign.headers]).toEqual([...missing.headers]);
+  });
+
+  it.each([
+    ["POST", `/v1/batch/jobs/${JOB}/cancel`],
+    ["DELETE", `/v1/batch/jobs/${JOB}`],
+  ])("never sends %s of another user's job upstream", async (method, url) => {
+    upstream.answer((_, res) => sendJson(res, 200, job("bob")));
+    const response = await call(alice, method, url);
+    expect(response.status).toBe(404);
+    expect(upstream.received.map((r) => r.method)).toEqual(["GET"]);
+  });
+
+  it("sends the owner filter upstream and drops other users' jobs from the page", async () => {
+    upstream.answer((_, res) =>
+      sendJson(res, 200, { data: [job("alice"), job("bob"), { id: "x" }], object: "list", total: 3 }),
+    );
+    const response = await call(alice, "GET", '/v1/batch/jobs?page=1&page_size=2&metadata={"team":"t","owner":"bob"}');
+    const sent = new URL(upstream.received[0]?.url ?? "", "http://x");
+    expect(JSON.parse(sent.searchParams.get("metadata") ?? "")).toEqual({ team: "t", owner: "alice" });
+    expect(response.json.data.map((j: { metadata: { owner: string } }) => j.metadata.owner)).toEqual(["alice"]);
+    // The upstream ignored the filter: its total counts everyone, so it is not passed on.
+    expect(response.json.total).toBe(3);
+  });
+
+  it("passes the upstream total when the page is all the caller's", async () => {
+    upstream.answer((_, res) => sendJson(res, 200, { data: [job("alice")], object: "list", total: 41 }));
+    expect((await call(alice, "GET", "/v1/batch/jobs")).json.total).toBe(41);
+  });
+
+  it("passes an upstream 4XX through with a sanitized body, redacted", async () => {
+    upstream.answer((_, res) =>
+      sendJson(
+        res,
+        429,
+        { object: "error", message: `slow down, ${KEY}`, type: "rate_limited", secret: "x" },
+        { "retry-after": "3", "x-internal": "y" },
+      ),
+    );
+    const response = await call(alice, "GET", "/v1/batch/jobs");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("3");
+    expect(response.headers.get("x-internal")).toBeNull();
+    expect(response.json).toEqual({
+      object: "error",
+      message: "slow down, [redacted]",
+      type: "rate_limited",
+      param: null,
+      code: null,
+    });
+  });
+
+  it.each([
+    ["a 500", (res: import("node:http").ServerResponse) => sendJson(res, 500, { message: KEY })],
+    [
+      "an HTML 503",
+      (res: import("node:http").ServerResponse) =>
+        res.writeHead(503, { "content-type": "text/html" }).end("<h1>down</h1>"),
+    ],
+    [
+      "a redirect",
+      (res: import("node:http").ServerResponse) => res.writeHead(302, { location: "http://127.0.0.1:9/steal" }).end(),
+    ],
+    [
+      "invalid JSON",
+      (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end("{"),
+    ],
+    ["a reset", (res: import("node:http").ServerResponse) => res.socket?.destroy()],
+  ])("answers 502 JSON for %s", async (_, answer) => {
+    upstream.answer((__, res) => answer(res));
+    const response = await call(alice, "GET", `/v1/batch/jobs/${JOB}`);
+    expect(response.status).toBe(502);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(response.json.object).toBe("error");
+  });
+
+  it("answers 502 when the upstream cannot be reached", async () => {
+    const response = await call(alice, "GET", "/v1/batch/jobs", {}, proxy({ serverURL: "http://127.0.0.1:9" }));
+    expect(response.status).toBe(502);
+  });
+
+  it("answers 504 when the upstream is too slow", async () => {
+    upstream.answer(() => {});
+    const response = await call(alice, "GET", "/v1/batch/jobs", {}, proxy({ timeoutMs: 200 }));
+    expect(response.status).toBe(504);
+    expect(response.json.type).toBe("upstream_timeout");
+  });
+
+  it("stops an upload at the limit and answers 413, the upstream never getting all of it", async () => {
+    upstream.answer((_, res) => sendJson(res, 200, {}));
+    const body = `--b\r\nContent-Disposition: form-data; name="file"; filename="a.jsonl"\r\n\r\n${"x".repeat(5000)}\r\n--b--\r\n`;
+    const response = await call(
+      alice,
+      "POST",
+      "/v1/files",
+      { headers: { "content-type": "multipart/form-data; boundary=b" }, body },
+      proxy({ limits: { upload: 3000 } }),
+    );
+    expect(response.status).toBe(413);
+    expect(upstream.received.every((r) => r.body.length < 3000)).toBe(true);
+  });
+
+  it("answers 400 for a malformed multipart body", async () => {
+    upstream.answer((_, res) => sendJson(res, 200, {}));
+    const body = '--b\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n--b--\r\n';
+    const response = await call(alice, "POST", "/v1/files", {
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.message).toMatch(/no file part/);
+  });
+
+  it("refuses another user's file, and a job built on it", async () => {
+    upstream.answer((req, res) => {
+      if (req.url.startsWith("/prefix/v1/files/"))
+        return sendJson(res, 200, { id: FILE, object: "file", filename: "someone-else.jsonl" });
+      sendJson(res, 200, { data: [], object: "list", total: 0 });
+    });
+    const read = await call(alice, "GET", `/v1/files/${FILE}`);
+    expect(read.status).toBe(404);
+    expect(read.json.message).toBe(`File ${FILE} not found`);
+    const create = await call(alice, "POST", "/v1/batch/jobs", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ endpoint: "/v1/ocr", input_files: [FILE] }),
+    });
+    expect(create.status).toBe(404);
+    expect(upstream.received.some((r) => r.method === "POST")).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+/** One failing field of a request, FastAPI style: `loc` is the path to the field. */
+export interface FieldIssue {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/** The JSON body of every error the proxy answers, shaped like the Mistral API's. */
+export interface ErrorBody {
+  object: "error";
+  message: string;
+  type: string;
+  param: string | null;
+  code: string | null;
+  detail?: FieldIssue[];
+}
+
+/**
+ * An answer the proxy gives instead of a result: a status, a JSON body and a
+ * few safe headers. Thrown anywhere in the core and turned into a Response in one place.
+ */
+export class ProxyError extends Error {
+  override readonly name = "ProxyError";
+
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof body.message === "string" ? body.message : `HTTP ${status}`);
+  }
+}
+
+/** Builds a Mistral-style error body. */
+export function errorBody(message: string, type: string, detail?: FieldIssue[]): ErrorBody {
+  const body: ErrorBody = { object: "error", message, type, param: null, code: null };
+  if (detail) body.detail = detail;
+  return body;
+}
+
+/** 400 listing every failing field. */
+export function invalidRequest(issues: FieldIssue[]): ProxyError {
+  const fields = issues.map((issue) => issue.loc.join(".")).join(", ");
+  return new ProxyError(400, errorBody(`Invalid request: ${fields}`, "invalid_request_error", issues));
+}
+
+/** 400 for one malformed field. */
+export function invalidField(loc: (string | number)[], msg: string): ProxyError {
+  return invalidRequest([{ loc, msg, type: "value_error" }]);
+}
+
+/** The one body every missing, or someone else's, job gets: the two cannot be told apart. */
+export function jobNotFound(jobId: string): ProxyError {
+  return new ProxyError(404, errorBody(`Batch job ${jobId} not found`, "not_found_error"));
+}
+
+/** The one body every missing, or someone else's, file gets. */
+export function fileNotFound(fileId: string): ProxyError {
+  return new ProxyError(404, errorBody(`File ${fileId} not found`, "not_found_error"));
+}

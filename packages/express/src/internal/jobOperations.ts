@@ -1,0 +1,96 @@
+import { getAccessibleFile } from "./fileOwnership.js";
+import { assertUuidParam, getOwnedJob, isOwnedBy } from "./jobOwnership.js";
+import { jsonResponse } from "./jsonResponse.js";
+import type { OperationInput, ProxyContext } from "./ProxyContext.js";
+import { invalidField, invalidRequest, jobNotFound } from "./ProxyError.js";
+import { parseListQuery } from "./parseListQuery.js";
+import { readJsonBody } from "./readBody.js";
+import { upstreamJson } from "./upstream.js";
+import { validateCreateBody } from "./validateCreateBody.js";
+
+/**
+ * GET /v1/batch/jobs: the owner filter goes upstream and the page is filtered
+ * again here. `total` is the upstream's count of the owner's jobs; if the page
+ * held anyone else's job (the upstream ignored the filter, so its total counts
+ * everyone), `total` becomes the caller's jobs up to and on this page instead.
+ */
+export async function listJobs(context: ProxyContext, input: OperationInput): Promise<Response> {
+  const parsed = parseListQuery(input.query);
+  if ("issues" in parsed) throw invalidRequest(parsed.issues);
+  const { params, metadata } = parsed.value;
+  params.set("metadata", JSON.stringify({ ...metadata, [context.ownerKey]: input.userId }));
+  const list = await upstreamJson(context.upstream, {
+    method: "GET",
+    path: "/v1/batch/jobs",
+    query: params,
+    signal: input.signal,
+  });
+  const page = (typeof list === "object" && list !== null ? list : {}) as Record<string, unknown>;
+  const received = Array.isArray(page.data) ? page.data : [];
+  const data = received.filter((job) => isOwnedBy(job, context.ownerKey, input.userId));
+  const trusted = data.length === received.length && typeof page.total === "number";
+  const pageIndex = Number(params.get("page") ?? 0);
+  const pageSize = Number(params.get("page_size") ?? 100);
+  const total = trusted ? page.total : pageIndex * pageSize + data.length;
+  return jsonResponse(200, { data, object: "list", total }, context.upstream.apiKey);
+}
+
+/** POST /v1/batch/jobs: validated, input files checked for access, owner stamped into metadata. */
+export async function createJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+  const body = await readJsonBody(input.headers, input.body(), context.limits.jsonBody);
+  const checked = validateCreateBody(body);
+  if ("issues" in checked) throw invalidRequest(checked.issues);
+  const job = checked.value;
+  // A job may only read files its owner may read, or it would leak them through its results.
+  for (const fileId of new Set(job.input_files ?? [])) {
+    await getAccessibleFile(context, input.userId, fileId, input.signal);
+  }
+  job.metadata = { ...job.metadata, [context.ownerKey]: input.userId };
+  const created = await upstreamJson(context.upstream, {
+    method: "POST",
+    path: "/v1/batch/jobs",
+    json: job,
+    signal: input.signal,
+  });
+  return jsonResponse(200, created, context.upstream.apiKey);
+}
+
+/** GET /v1/batch/jobs/:job_id, with `inline=true` for results: the caller's jobs only. */
+export async function getJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+  const jobId = assertUuidParam("job_id", input.id);
+  const inline = input.query.get("inline");
+  if (inline !== null && inline !== "true" && inline !== "false") {
+    throw invalidField(["query", "inline"], "expected true or false");
+  }
+  const query = inline === null ? undefined : new URLSearchParams({ inline });
+  const job = await getOwnedJob(context, input.userId, jobId, query, input.signal);
+  return jsonResponse(200, job, context.upstream.apiKey);
+}
+
+/** POST /v1/batch/jobs/:job_id/cancel: the caller's jobs only. */
+export function cancelJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+  return actOnOwnedJob(context, input, "POST", "/cancel");
+}
+
+/** DELETE /v1/batch/jobs/:job_id: the caller's jobs only. */
+export function deleteJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+  return actOnOwnedJob(context, input, "DELETE", "");
+}
+
+async function actOnOwnedJob(
+  context: ProxyContext,
+  input: OperationInput,
+  method: "POST" | "DELETE",
+  suffix: string,
+): Promise<Response> {
+  const jobId = assertUuidParam("job_id", input.id);
+  // Ownership is read first; it cannot change afterwards, as no route edits a job's metadata.
+  await getOwnedJob(context, input.userId, jobId, undefined, input.signal);
+  const result = await upstreamJson(context.upstream, {
+    method,
+    path: `/v1/batch/jobs/${jobId}${suffix}`,
+    signal: input.signal,
+    notFound: () => jobNotFound(jobId),
+  });
+  return jsonResponse(200, result, context.upstream.apiKey);
+}

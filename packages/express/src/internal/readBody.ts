@@ -1,0 +1,60 @@
+import { errorBody, ProxyError } from "./ProxyError.js";
+
+/** 413 for a body over `limit` bytes. */
+export function payloadTooLarge(limit: number): ProxyError {
+  return new ProxyError(413, errorBody(`The request body is larger than ${limit} bytes`, "payload_too_large"));
+}
+
+/** Throws 413 at once when the declared Content-Length is already over the limit. */
+export function assertDeclaredLength(headers: Headers, limit: number): void {
+  const declared = Number(headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
+}
+
+/** Reads a whole body, at most `limit` bytes: a small JSON body that must be validated before it is sent on. */
+export async function readBody(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > limit) {
+      await reader.cancel();
+      throw payloadTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Parses a JSON request body after checking its content type (415) and size (413). */
+export async function readJsonBody(
+  headers: Headers,
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<unknown> {
+  if (!isJsonContentType(headers.get("content-type"))) {
+    throw new ProxyError(415, errorBody("Expected Content-Type: application/json", "unsupported_media_type"));
+  }
+  assertDeclaredLength(headers, limit);
+  const bytes = await readBody(stream, limit);
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new ProxyError(400, errorBody("The request body is not valid JSON", "invalid_request_error"));
+  }
+}
+
+function isJsonContentType(value: string | null): boolean {
+  const type = value?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json" || (type?.startsWith("application/") === true && type.endsWith("+json"));
+}

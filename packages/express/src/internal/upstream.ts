@@ -1,0 +1,154 @@
+import type { IncomingMessage } from "node:http";
+import { httpRequest, readText } from "./httpRequest.js";
+import { errorBody, ProxyError } from "./ProxyError.js";
+import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
+
+/** Where and how the proxy calls the Mistral API. */
+export interface UpstreamConfig {
+  apiKey: string;
+  /** The server URL without a trailing slash. */
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+/** One call to the upstream. */
+export interface UpstreamRequest {
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  query?: URLSearchParams;
+  /** A JSON body, serialized here. */
+  json?: unknown;
+  /** A streamed body: the deadline starts once `sent` resolves, so a slow upload is not a slow upstream. */
+  stream?: {
+    body: ReadableStream<Uint8Array>;
+    contentType: string;
+    sent: Promise<void>;
+    failure: () => ProxyError | undefined;
+  };
+  /** Aborts when the caller goes away. */
+  signal?: AbortSignal | undefined;
+  /** The answer to an upstream 404 on an id route: the proxy's own not-found body, so nothing can be told apart. */
+  notFound?: () => ProxyError;
+}
+
+/**
+ * Calls the upstream and returns its 2XX JSON body. Upstream 404 becomes
+ * `notFound()`, other 4XX pass through sanitized, 5XX and network errors
+ * become 502 and timeouts 504.
+ */
+export async function upstreamJson(config: UpstreamConfig, request: UpstreamRequest): Promise<unknown> {
+  const call = await openUpstream(config, request);
+  try {
+    const text = await readText(call.answer);
+    if (!isOk(call.answer)) throw errorFromUpstream(call.answer, text, request);
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw badGateway("The Mistral API answered with invalid JSON");
+    }
+  } catch (error) {
+    throw call.mapError(error);
+  } finally {
+    call.finish();
+  }
+}
+
+/** Calls the upstream and returns its 2XX answer with the body unread, for streaming; errors as in `upstreamJson`. */
+export async function upstreamStream(config: UpstreamConfig, request: UpstreamRequest): Promise<IncomingMessage> {
+  const call = await openUpstream(config, request);
+  try {
+    if (isOk(call.answer)) return call.answer;
+    throw errorFromUpstream(call.answer, await readText(call.answer), request);
+  } catch (error) {
+    throw call.mapError(error);
+  } finally {
+    call.finish();
+  }
+}
+
+interface OpenCall {
+  answer: IncomingMessage;
+  finish: () => void;
+  mapError: (error: unknown) => unknown;
+}
+
+async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): Promise<OpenCall> {
+  const deadline = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  const startDeadline = () => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      deadline.abort();
+    }, config.timeoutMs);
+  };
+  // One controller for both causes: AbortSignal.any costs more per request.
+  const onCallerGone = () => deadline.abort();
+  if (request.signal?.aborted) deadline.abort();
+  request.signal?.addEventListener("abort", onCallerGone, { once: true });
+  const finish = () => {
+    clearTimeout(timer);
+    request.signal?.removeEventListener("abort", onCallerGone);
+  };
+  const mapError = (error: unknown) => {
+    if (error instanceof ProxyError) return error;
+    const failure = request.stream?.failure();
+    if (failure) return failure;
+    if (timedOut) {
+      return new ProxyError(
+        504,
+        errorBody(`The Mistral API did not answer within ${config.timeoutMs} ms`, "upstream_timeout"),
+      );
+    }
+    if (request.signal?.aborted) return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
+    return badGateway("Could not reach the Mistral API");
+  };
+  const headers = new Headers({ authorization: `Bearer ${config.apiKey}`, accept: "application/json" });
+  let body: string | undefined;
+  if (request.stream) {
+    headers.set("content-type", request.stream.contentType);
+    // The upload's own pace is the caller's; the upstream's deadline starts once the body is sent.
+    request.stream.sent.then(startDeadline, () => deadline.abort());
+  } else {
+    if (request.json !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(request.json);
+    }
+    startDeadline();
+  }
+  const query = request.query?.toString();
+  const url = `${config.baseUrl}${request.path}${query ? `?${query}` : ""}`;
+  try {
+    const answer = await httpRequest(url, {
+      method: request.method,
+      headers,
+      body: request.stream?.body ?? body,
+      signal: deadline.signal,
+    });
+    return { answer, finish, mapError };
+  } catch (error) {
+    finish();
+    throw mapError(error);
+  }
+}
+
+function isOk(answer: IncomingMessage): boolean {
+  const status = answer.statusCode ?? 0;
+  return status >= 200 && status < 300;
+}
+
+function errorFromUpstream(answer: IncomingMessage, text: string, request: UpstreamRequest): ProxyError {
+  const status = answer.statusCode ?? 0;
+  if (status === 404 && request.notFound) return request.notFound();
+  if (status >= 400 && status < 500) {
+    const retryAfter = answer.headers["retry-after"];
+    const headers: Record<string, string> =
+      retryAfter && /^[\w ,:-]{1,64}$/.test(retryAfter) ? { "retry-after": retryAfter } : {};
+    return new ProxyError(status, sanitizeErrorBody(status, text), headers);
+  }
+  return badGateway(`The Mistral API answered ${status}`);
+}
+
+function badGateway(message: string): ProxyError {
+  return new ProxyError(502, errorBody(message, "upstream_error"));
+}

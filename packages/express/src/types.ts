@@ -1,0 +1,74 @@
+/** Byte limits the proxy enforces before anything reaches the upstream. */
+export interface ProxyLimits {
+  /** Largest JSON request body, in bytes (413 above it). */
+  jsonBody: number;
+  /** Largest multipart upload, in bytes, counted while it streams (413 as soon as it is crossed). */
+  upload: number;
+}
+
+/** Who is calling, as `authorize` says. */
+export interface ProxyUser {
+  /** A stable, non-empty id (at most 512 characters): it is stored in job metadata. */
+  userId: string;
+}
+
+/** The operations the proxy serves, named like the SDKs' methods. */
+export type ProxyOperation =
+  | "batch.jobs.list"
+  | "batch.jobs.create"
+  | "batch.jobs.get"
+  | "batch.jobs.delete"
+  | "batch.jobs.cancel"
+  | "files.upload"
+  | "files.retrieve"
+  | "files.delete"
+  | "files.download";
+
+/** What `onRequest` is told once a request has its answer. It never holds the API key nor any body. */
+export interface ProxyRequestEvent {
+  /** The operation, or null when no route matched. */
+  operation: ProxyOperation | null;
+  method: string;
+  /** The path under the mount, without the query string. */
+  path: string;
+  /** The caller, once `authorize` accepted them. */
+  userId: string | null;
+  /** The status the proxy answered. */
+  status: number;
+  durationMs: number;
+}
+
+/**
+ * Options of `mistralBatchProxy` and `createProxyHandler`.
+ * `TRequest` is what `authorize` receives: the Express request for the middleware.
+ */
+export interface MistralBatchProxyOptions<TRequest = unknown> {
+  /** The Mistral API key. It is only ever sent to `serverURL`. */
+  apiKey: string;
+  /** The upstream API, `https://api.mistral.ai` by default; may carry a path prefix. */
+  serverURL?: string;
+  /** Returns the caller, or null (or throws) to answer 401. Runs before anything reaches the upstream. */
+  authorize: (request: TRequest) => ProxyUser | null | undefined | Promise<ProxyUser | null | undefined>;
+  /** The job metadata key that records the owner. Default `"owner"`. */
+  ownerMetadataKey?: string;
+  /** Byte limits; see `DEFAULT_LIMITS`. */
+  limits?: Partial<ProxyLimits>;
+  /** How long the upstream has to answer once the request is sent, in milliseconds. Default 60 000. */
+  timeoutMs?: number;
+  /** Called once per request with its outcome, e.g. for logging or metrics. Errors it throws are ignored. */
+  onRequest?: (event: ProxyRequestEvent) => void;
+}
+
+/**
+ * A request as the framework-free core sees it. `url` is the path under the
+ * mount with its query string; `body` gives the raw body as a stream, and is
+ * called at most once, only by operations that read a body.
+ */
+export interface ProxyRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: () => ReadableStream<Uint8Array> | null;
+  /** Aborts when the caller goes away, so the upstream call stops too. */
+  signal?: AbortSignal;
+}
