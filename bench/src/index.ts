@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Bench, BenchEntry } from "./lib/BenchEntry.js";
 import { formatTable } from "./lib/formatTable.js";
+import { checkTargets } from "./lib/targets.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 // Found in src/ so that a bench deleted or renamed there never runs from a stale dist/.
@@ -50,6 +51,8 @@ writeFileSync(RESULTS_FILE, `${JSON.stringify([...kept, ...entries], null, 2)}\n
 
 console.log(`\n## all (${((performance.now() - started) / 1000).toFixed(0)} s${quick ? ", quick" : ""})`);
 console.log(formatTable(entries));
+const targets = checkTargets(entries);
+if (targets.length > 0) console.log(`\n## targets (issue 8)\n${targets.join("\n")}`);
 console.log(`\nwrote ${RESULTS_FILE}`);
 if (failed.length > 0) {
   console.error(`failed: ${failed.join(", ")}`);

@@ -36,7 +36,7 @@ function timeNode(args: readonly string[]): Promise<number> {
 }
 
 const bench: Bench = async ({ quick }) => {
-  const repetitions = quick ? 12 : 40;
+  const repetitions = quick ? 8 : 40;
   const names = Object.keys(CONTENDERS) as Contender[];
   const times = new Map<Contender, number[]>(names.map((name) => [name, []]));
   await Promise.all(names.map((name) => timeNode(CONTENDERS[name]))); // warms the file system cache

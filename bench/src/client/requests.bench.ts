@@ -47,7 +47,7 @@ const rotated = (round: number) => CONTENDERS.map((_, i) => CONTENDERS[(i + roun
 
 const bench: Bench = async ({ quick }) => {
   const rounds = quick ? 3 : 9;
-  const scale = quick ? 0.5 : 1;
+  const scale = quick ? 0.3 : 1;
   const server = await startServerProcess(scriptPath(import.meta.url, "./cannedServer.js"));
   const workers = new Map<Contender, Worker>();
   try {
