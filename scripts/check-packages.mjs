@@ -35,25 +35,41 @@ try {
   for (const { dir } of packages) run("pnpm", ["pack", "--pack-destination", scratch], dir);
   const tarballs = readdirSync(scratch).filter((file) => file.endsWith(".tgz"));
   writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs.map((t) => `./${t}`), ...PEERS, ...TYPES], scratch);
+  run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs.map((t) => `./${t}`), ...PEERS, ...TYPES],
+    scratch,
+  );
 
   const names = packages.map(({ manifest }) => manifest.name);
   const esm = names.map((name, i) => `import * as p${i} from "${name}";`).join("\n");
-  const check = names.map((name, i) => `if (Object.keys(p${i}).length === 0) throw new Error("${name}: no exports");`).join("\n");
-  writeFileSync(join(scratch, "esm.mjs"), `${esm}\n${check}\nconsole.log("ESM import ok:", ${JSON.stringify(names.join(", "))});\n`);
+  const check = names
+    .map((name, i) => `if (Object.keys(p${i}).length === 0) throw new Error("${name}: no exports");`)
+    .join("\n");
+  writeFileSync(
+    join(scratch, "esm.mjs"),
+    `${esm}\n${check}\nconsole.log("ESM import ok:", ${JSON.stringify(names.join(", "))});\n`,
+  );
   writeFileSync(
     join(scratch, "cjs.cjs"),
     `${names.map((name) => `if (Object.keys(require("${name}")).length === 0) throw new Error("${name}");`).join("\n")}\nconsole.log("CommonJS require ok");\n`,
   );
   run("node", ["esm.mjs"], scratch);
   run("node", ["cjs.cjs"], scratch);
-  if (names.includes("@mistral-batch/msw")) run("node", ["-e", `import("@mistral-batch/msw/node").then(m => { if (!Object.keys(m).length) process.exit(1); })`], scratch);
+  if (names.includes("@mistral-batch/msw"))
+    run(
+      "node",
+      ["-e", `import("@mistral-batch/msw/node").then(m => { if (!Object.keys(m).length) process.exit(1); })`],
+      scratch,
+    );
 
   const usage = [
     `import { MistralBatch, type BatchJob } from "@mistral-batch/client";`,
     `const mistral = new MistralBatch({ apiKey: "k" });`,
     `export const job: Promise<BatchJob> = mistral.batch.jobs.get({ job_id: "4017dc9f-b629-42f4-9700-8c681b9e7f0f" });`,
-    ...names.filter((name) => name !== "@mistral-batch/client").map((name) => `export * as ${name.split("/")[1]} from "${name}";`),
+    ...names
+      .filter((name) => name !== "@mistral-batch/client")
+      .map((name) => `export * as ${name.split("/")[1]} from "${name}";`),
   ].join("\n");
   writeFileSync(join(scratch, "usage.ts"), `${usage}\n`);
   for (const [module, moduleResolution] of [
@@ -62,7 +78,19 @@ try {
   ]) {
     writeFileSync(
       join(scratch, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { module, moduleResolution, strict: true, noEmit: true, skipLibCheck: false, lib: ["ES2023", "DOM"], types: ["node"], jsx: "react-jsx" }, files: ["usage.ts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          module,
+          moduleResolution,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ["ES2023", "DOM"],
+          types: ["node"],
+          jsx: "react-jsx",
+        },
+        files: ["usage.ts"],
+      }),
     );
     run("npx", ["tsc", "-p", "tsconfig.json"], scratch);
     console.log(`types ok with moduleResolution ${moduleResolution}`);

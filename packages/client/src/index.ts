@@ -76,6 +76,12 @@ export type {
   ListBatchJobsParams,
   ListBatchJobsResponse,
 } from "./types.js";
-export { isTerminalStatus, MAX_INLINE_REQUESTS, TERMINAL_STATUSES } from "./types.js";
+export {
+  isTerminalStatus,
+  KNOWN_API_ENDPOINTS,
+  KNOWN_BATCH_JOB_STATUSES,
+  MAX_INLINE_REQUESTS,
+  TERMINAL_STATUSES,
+} from "./types.js";
 export type { UploadFileParams, UploadSource } from "./uploadFile.js";
-export { uploadFile } from "./uploadFile.js";
+export { DEFAULT_UPLOAD_TIMEOUT_MS, uploadFile } from "./uploadFile.js";

@@ -1,5 +1,6 @@
 import { cancelBatchJob } from "./batchJobs.js";
 import type { MistralBatchCore } from "./core.js";
+import { RequestAbortedError } from "./errors.js";
 import { type BatchInput, type BatchRunRequests, prepareBatchInput } from "./internal/prepareBatchInput.js";
 import { type BatchResult, batchResults } from "./jobs/batchResults.js";
 import { createBatchJobOnce, findBatchJobByKey } from "./jobs/createBatchJobOnce.js";
@@ -48,7 +49,7 @@ export async function runBatch<TBody = unknown>(
   const { cancelOnAbort, idempotencyKey = crypto.randomUUID(), ...waitOptions } = options;
   const { signal } = options;
   const input = await prepareBatchInput(requests);
-  signal?.throwIfAborted();
+  if (signal?.aborted) throw new RequestAbortedError("batch.run was aborted", { cause: signal.reason });
   const source = await inputFields(core, input, signal);
   let job: BatchJob | undefined;
   try {

@@ -5,31 +5,39 @@ import type {
   OrderBy,
 } from "./generated/types.gen.js";
 
-/** The statuses the API documents today. */
-export type KnownBatchJobStatus =
-  | "QUEUED"
-  | "RUNNING"
-  | "SUCCESS"
-  | "FAILED"
-  | "TIMEOUT_EXCEEDED"
-  | "CANCELLATION_REQUESTED"
-  | "CANCELLED";
+/** The statuses the API documents today, in the order a job goes through them. */
+export const KNOWN_BATCH_JOB_STATUSES = [
+  "QUEUED",
+  "RUNNING",
+  "SUCCESS",
+  "FAILED",
+  "TIMEOUT_EXCEEDED",
+  "CANCELLATION_REQUESTED",
+  "CANCELLED",
+] as const;
+
+/** A status the API documents today. */
+export type KnownBatchJobStatus = (typeof KNOWN_BATCH_JOB_STATUSES)[number];
 
 /** A job's status: an open enum, so a status added by the API later passes through as a string. */
 export type BatchJobStatus = KnownBatchJobStatus | (string & {});
 
-/** The endpoints the API documents today. */
-export type KnownApiEndpoint =
-  | "/v1/chat/completions"
-  | "/v1/embeddings"
-  | "/v1/fim/completions"
-  | "/v1/moderations"
-  | "/v1/chat/moderations"
-  | "/v1/ocr"
-  | "/v1/classifications"
-  | "/v1/chat/classifications"
-  | "/v1/conversations"
-  | "/v1/audio/transcriptions";
+/** The endpoints a batch may run against, as the API documents them today. */
+export const KNOWN_API_ENDPOINTS = [
+  "/v1/chat/completions",
+  "/v1/embeddings",
+  "/v1/fim/completions",
+  "/v1/moderations",
+  "/v1/chat/moderations",
+  "/v1/ocr",
+  "/v1/classifications",
+  "/v1/chat/classifications",
+  "/v1/conversations",
+  "/v1/audio/transcriptions",
+] as const;
+
+/** An endpoint the API documents today. */
+export type KnownApiEndpoint = (typeof KNOWN_API_ENDPOINTS)[number];
 
 /** The endpoint a batch runs against: an open enum. */
 export type ApiEndpoint = KnownApiEndpoint | (string & {});

@@ -18,6 +18,12 @@ export type UploadSource =
   | Iterable<Record<string, unknown>>
   | AsyncIterable<Record<string, unknown>>;
 
+/**
+ * The default deadline of an upload, which covers sending the whole file:
+ * 15 minutes, enough for the API's 512 MB limit at about 0.6 MB/s.
+ */
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 15 * 60_000;
+
 /** Parameters of `files.upload`. */
 export interface UploadFileParams {
   file: UploadSource;
@@ -29,6 +35,8 @@ export interface UploadFileParams {
 
 /**
  * Uploads a file, by default a JSONL file of batch requests (purpose `batch`).
+ * Its deadline covers sending the whole file: `DEFAULT_UPLOAD_TIMEOUT_MS`
+ * unless the call or the client asks for longer.
  *
  * @example
  * const file = await uploadFile(core, { file: requests }); // requests: an array or async iterable
@@ -37,9 +45,13 @@ export interface UploadFileParams {
 export function uploadFile(
   core: MistralBatchCore,
   params: UploadFileParams,
-  options: RequestOptions = {},
+  callOptions: RequestOptions = {},
 ): Promise<FileObject> {
   const { file, purpose = "batch" } = params;
+  const options = {
+    ...callOptions,
+    timeoutMs: callOptions.timeoutMs ?? Math.max(core.timeoutMs, DEFAULT_UPLOAD_TIMEOUT_MS),
+  };
   const filename = params.filename ?? (file instanceof File ? file.name : "batch.jsonl");
   if (file instanceof Blob || file instanceof Uint8Array) {
     const blob = new File([file as BlobPart], filename, { type: file instanceof Blob ? file.type : "" });

@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+// The bin runs the built package, as it does once installed: turbo builds it before the tests.
 const bin = fileURLToPath(new URL("../dist/node/bin.js", import.meta.url));
 let child: ChildProcess | undefined;
 
@@ -21,16 +21,11 @@ function start(args: string[]): Promise<string> {
   });
 }
 
-beforeAll(() => {
-  // The bin runs the built package, as it does once installed.
-  execFileSync("pnpm", ["run", "build"], { cwd: root, stdio: "ignore" });
-}, 60_000);
-
 afterEach(() => {
   if (child?.exitCode === null) child.kill("SIGKILL");
 });
 
-describe("mistral-batch-mock", () => {
+describe("mistral-batch-mock", { timeout: 30_000 }, () => {
   it("prints its URL with --port 0, serves the API with the given options and exits 0 on SIGTERM", async () => {
     const url = await start([
       "--port",

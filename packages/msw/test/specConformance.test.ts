@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { KNOWN_API_ENDPOINTS, KNOWN_BATCH_JOB_STATUSES } from "@mistral-batch/client";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { setupServer } from "msw/node";
@@ -13,7 +14,7 @@ interface Operation {
 }
 const spec = parse(readFileSync(new URL("../../../openapi/mistral-batch.yaml", import.meta.url), "utf8")) as {
   paths: Record<string, Record<string, Operation>>;
-  components: { responses: Record<string, Operation["responses"][string]> };
+  components: { responses: Record<string, Operation["responses"][string]>; schemas: Record<string, unknown> };
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
@@ -56,19 +57,7 @@ const json = (value: unknown): RequestInit => ({
   headers: { "content-type": "application/json" },
 });
 const NO_ID = "00000000-0000-4000-8000-000000000000";
-const ENDPOINTS = [
-  "/v1/chat/completions",
-  "/v1/embeddings",
-  "/v1/fim/completions",
-  "/v1/moderations",
-  "/v1/chat/moderations",
-  "/v1/ocr",
-  "/v1/classifications",
-  "/v1/chat/classifications",
-  "/v1/conversations",
-  "/v1/audio/transcriptions",
-  "/v1/some/future/endpoint",
-];
+const ENDPOINTS = [...KNOWN_API_ENDPOINTS, "/v1/some/future/endpoint"];
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -148,5 +137,16 @@ describe("every simulated response conforms to openapi/mistral-batch.yaml", () =
 
   it("checked every response it made", () => {
     expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe("the client's lists of known values", () => {
+  const knownValues = (schema: string) =>
+    (spec.components.schemas[schema] as { anyOf: Array<{ enum?: string[] }> }).anyOf.find((member) => member.enum)
+      ?.enum;
+
+  it("are the spec's open enums", () => {
+    expect(knownValues("ApiEndpoint")).toEqual([...KNOWN_API_ENDPOINTS]);
+    expect(knownValues("BatchJobStatus")).toEqual([...KNOWN_BATCH_JOB_STATUSES]);
   });
 });

@@ -1,14 +1,23 @@
-import type { BatchJob, DeleteBatchJobResponse, ListBatchJobsResponse } from "@mistral-batch/client";
+import type {
+  BatchJob,
+  BatchResult,
+  DeleteBatchJobResponse,
+  FileObject,
+  ListBatchJobsResponse,
+} from "@mistral-batch/client";
 import type { UseMutationResult, UseQueryResult, UseSuspenseQueryResult } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   batchKeys,
+  type UploadProgress,
   useBatchJob,
   useBatchJobs,
+  useBatchResults,
   useCancelBatchJob,
   type useCreateBatchJob,
   useDeleteBatchJob,
   useSuspenseBatchJob,
+  useUploadBatchFile,
 } from "./index.js";
 
 describe("the hooks' types", () => {
@@ -27,6 +36,15 @@ describe("the hooks' types", () => {
       UseMutationResult<DeleteBatchJobResponse, Error, { job_id: string }, unknown>
     >();
     expectTypeOf<Parameters<ReturnType<typeof useCreateBatchJob>["mutate"]>[0]>().toHaveProperty("endpoint");
+  });
+
+  it("types streamed results by the endpoint's body and uploads by the file object", () => {
+    expectTypeOf(useBatchResults<{ id: string }>)
+      .returns.toHaveProperty("rows")
+      .toEqualTypeOf<BatchResult<{ id: string }>[]>();
+    expectTypeOf(useBatchResults).returns.toHaveProperty("hasMore").toEqualTypeOf<boolean>();
+    expectTypeOf(useUploadBatchFile).returns.toHaveProperty("data").toEqualTypeOf<FileObject | undefined>();
+    expectTypeOf(useUploadBatchFile).returns.toHaveProperty("progress").toEqualTypeOf<UploadProgress | undefined>();
   });
 
   it("builds hierarchical keys", () => {

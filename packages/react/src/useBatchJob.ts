@@ -5,7 +5,7 @@ import { findJobInLists } from "./internal/jobCache.js";
 import { useMistralBatch } from "./MistralBatchProvider.js";
 
 /** What `useBatchJob` adds to TanStack's query result. */
-export interface BatchJobProgress {
+export interface BatchJobProgressFields {
   /** Completed requests over total requests, from 0 to 1 (0 while unknown). */
   progress: number;
   /** True once the job can change no more: polling has stopped. */
@@ -24,7 +24,7 @@ export function jobProgress(job: BatchJob | undefined): number {
   return Math.min(1, job.completed_requests / job.total_requests);
 }
 
-function withProgress<T extends { data: BatchJob | undefined }>(query: T): T & BatchJobProgress {
+function withProgress<T extends { data: BatchJob | undefined }>(query: T): T & BatchJobProgressFields {
   return {
     ...query,
     progress: jobProgress(query.data),
@@ -39,7 +39,7 @@ function withProgress<T extends { data: BatchJob | undefined }>(query: T): T & B
 export function useBatchJob(
   job_id: string | undefined,
   options: UseBatchJobOptions = {},
-): UseQueryResult<BatchJob> & BatchJobProgress {
+): UseQueryResult<BatchJob> & BatchJobProgressFields {
   const client = useMistralBatch();
   const queryClient = useQueryClient();
   const query = useQuery({

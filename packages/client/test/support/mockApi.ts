@@ -4,6 +4,7 @@
  * refuses. Its sources resolve their own imports (msw, this client).
  */
 import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { batchHandlers, createBatchSimulator } from "../../../msw/src/index.js";
 import type { BatchSimulatorOptions } from "../../../msw/src/types.js";
 import { createMistralBatchCore, type MistralBatchOptions } from "../../src/index.js";
@@ -21,10 +22,12 @@ export const FAST_RETRIES = {
 } as const;
 
 /**
- * A simulator served through msw's `setupServer` (call `listen` / `close` in
- * hooks), and a client core pointed at it.
+ * A simulator served through msw's `setupServer` for the tests of one file,
+ * and a client core pointed at it. Registers the hooks: listen before all
+ * tests, and after each one drop one-off handlers, jobs, files, faults and the
+ * request log.
  */
-export function createMockApi(options: BatchSimulatorOptions = {}, client: MistralBatchOptions = {}) {
+export function useMockApi(options: BatchSimulatorOptions = {}, client: MistralBatchOptions = {}) {
   const simulator = createBatchSimulator(options);
   const server = setupServer(...batchHandlers(simulator, { baseUrl: MOCK_URL }));
   const core = createMistralBatchCore({ apiKey: "sk-mock", serverURL: MOCK_URL, retryConfig: FAST_RETRIES, ...client });
@@ -33,5 +36,12 @@ export function createMockApi(options: BatchSimulatorOptions = {}, client: Mistr
   server.events.on("request:start", ({ request }) => {
     requests.push(`${request.method} ${new URL(request.url).pathname.slice(new URL(MOCK_URL).pathname.length)}`);
   });
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => {
+    server.resetHandlers();
+    simulator.reset();
+    requests.length = 0;
+  });
+  afterAll(() => server.close());
   return { simulator, server, core, requests };
 }

@@ -1,5 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type BatchJob,
   type BatchResult,
@@ -8,20 +8,13 @@ import {
   JsonlParseError,
   ResponseValidationError,
 } from "../../src/index.js";
-import { createMockApi, MOCK_URL } from "../support/mockApi.js";
+import { MOCK_URL, useMockApi } from "../support/mockApi.js";
 
-const { simulator, server, core, requests } = createMockApi({
+const { simulator, server, core, requests } = useMockApi({
   failureRate: 0.2,
   queueDelayMs: 0,
   jobDurationMs: 1_000,
 });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  simulator.reset();
-  requests.length = 0;
-});
-afterAll(() => server.close());
 
 /** A job of `count` requests, run to completion on the simulator's clock. */
 function finishedJob(count: number): BatchJob {

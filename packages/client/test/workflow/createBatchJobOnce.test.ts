@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type CreateBatchJobParams,
   createBatchJob,
@@ -9,7 +9,7 @@ import {
   MistralBatch,
   SDKError,
 } from "../../src/index.js";
-import { createMockApi, FAST_RETRIES } from "../support/mockApi.js";
+import { FAST_RETRIES, useMockApi } from "../support/mockApi.js";
 
 const params: CreateBatchJobParams = {
   endpoint: "/v1/moderations",
@@ -18,13 +18,7 @@ const params: CreateBatchJobParams = {
   metadata: { team: "search" },
 };
 
-const { simulator, server, core, requests } = createMockApi();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  simulator.reset();
-  requests.length = 0;
-});
-afterAll(() => server.close());
+const { simulator, core, requests } = useMockApi();
 
 /** Jobs stored under one idempotency key. */
 const jobsWithKey = (key: string) => simulator.listJobs({ metadata: { [IDEMPOTENCY_METADATA_KEY]: key } });

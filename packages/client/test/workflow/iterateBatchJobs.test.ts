@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BatchJob, iterateBatchJobs, MistralBatch } from "../../src/index.js";
-import { createMockApi, MOCK_URL } from "../support/mockApi.js";
+import { MOCK_URL, useMockApi } from "../support/mockApi.js";
 
-const { simulator, server, core, requests } = createMockApi();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  simulator.reset();
-  requests.length = 0;
-});
-afterAll(() => server.close());
+const { simulator, core, requests } = useMockApi();
 
 /** Creates `count` jobs a second apart, so that their order by creation is well defined. */
 function createJobs(count: number, model = "mistral-small-latest"): string[] {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type BatchJobProgress,
   type BatchRequest,
@@ -9,21 +9,15 @@ import {
   RequestAbortedError,
   runBatch,
 } from "../../src/index.js";
-import { createMockApi, MOCK_URL } from "../support/mockApi.js";
+import { MOCK_URL, useMockApi } from "../support/mockApi.js";
 
 // A real-time simulator with short jobs: run() waits for real, in about a tenth of a second.
-const { simulator, server, core, requests } = createMockApi({
+const { simulator, core, requests } = useMockApi({
   clock: "real",
   queueDelayMs: 20,
   jobDurationMs: 100,
   failureRate: 0.1,
 });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  simulator.reset();
-  requests.length = 0;
-});
-afterAll(() => server.close());
 
 const POLL = { intervalMs: 10, maxIntervalMs: 20 };
 const params = { endpoint: "/v1/moderations", model: "mistral-moderation-latest" } as const;
@@ -139,6 +133,14 @@ describe("batch.run", () => {
     expect((error as BatchValidationError).issues).toEqual([{ lineNumber: 11_001, message: "body must be an object" }]);
     expect(requests).not.toContain("POST /v1/batch/jobs");
     expect(simulator.listJobs().total).toBe(0);
+  });
+
+  it("rejects at once with RequestAbortedError when the signal has already aborted", async () => {
+    const signal = AbortSignal.abort();
+    await expect(runBatch(core, { ...params, requests: makeRequests(3) }, { signal })).rejects.toThrow(
+      RequestAbortedError,
+    );
+    expect(requests).toEqual([]);
   });
 
   it("with cancelOnAbort, cancels the remote job when the signal aborts during the wait", async () => {

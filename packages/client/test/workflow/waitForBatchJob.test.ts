@@ -1,5 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   type BatchJobProgress,
   InvalidRequestError,
@@ -9,21 +9,16 @@ import {
   WaitTimeoutError,
   waitForBatchJob,
 } from "../../src/index.js";
-import { createMockApi, MOCK_URL } from "../support/mockApi.js";
+import { MOCK_URL, useMockApi } from "../support/mockApi.js";
 
 // 100 requests: QUEUED for 1 s, RUNNING for 10 s with progress along the way.
-const { simulator, server, core, requests } = createMockApi({ queueDelayMs: 1_000, jobDurationMs: 10_000 });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+const { simulator, server, core, requests } = useMockApi({ queueDelayMs: 1_000, jobDurationMs: 10_000 });
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
 });
 afterEach(() => {
   vi.useRealTimers();
-  server.resetHandlers();
-  simulator.reset();
-  requests.length = 0;
 });
-afterAll(() => server.close());
 
 const newJob = (count = 100) =>
   simulator.createJob({

@@ -30,9 +30,12 @@ export const requestsTo = (method: string, prefix: string) =>
   wire.filter((line) => line.startsWith(`${method} ${prefix}`)).length;
 
 /** Renders `ui` inside a fresh QueryClient and a client pointed at the mock. */
-export function renderWithBatch(ui: ReactNode): RenderResult & { queryClient: QueryClient } {
+export function renderWithBatch(
+  ui: ReactNode,
+  options: { fetch?: typeof globalThis.fetch } = {},
+): RenderResult & { queryClient: QueryClient } {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const client = new MistralBatch({ apiKey: "test-key", retryConfig: { strategy: "none" } });
+  const client = new MistralBatch({ apiKey: "test-key", retryConfig: { strategy: "none" }, fetch: options.fetch });
   const result = render(
     <QueryClientProvider client={queryClient}>
       <MistralBatchProvider client={client}>{ui}</MistralBatchProvider>
