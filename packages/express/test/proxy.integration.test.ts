@@ -73,6 +73,24 @@ describe.each([
     expect(JSON.stringify(app.events)).not.toContain(SERVER_KEY);
   });
 
+  it("serves the file routes and the results helper to our client, streaming the upload", async () => {
+    const client = ours("alice");
+    async function* requests() {
+      for (let i = 0; i < 3; i++) yield { custom_id: String(i), body: { input: `x${i}` } };
+    }
+    const file = await client.files.upload({ file: requests(), filename: "stream.jsonl" });
+    expect(file.filename).toBe("stream.jsonl");
+    expect((await client.files.retrieve({ file_id: file.id })).filename).toBe("stream.jsonl");
+    const job = await client.batch.jobs.create({ endpoint: "/v1/moderations", model: "m", input_files: [file.id] });
+    simulator.clock.advance(5000);
+    const done = await client.batch.jobs.get({ job_id: job.id });
+    const ids: string[] = [];
+    for await (const result of client.batch.jobs.results(done)) ids.push(String(result.custom_id));
+    expect(ids.sort()).toEqual(["0", "1", "2"]);
+    expect(await new Response(await client.files.download({ file_id: file.id })).text()).toContain('"custom_id":"2"');
+    expect(await client.files.delete({ file_id: file.id })).toMatchObject({ deleted: true });
+  });
+
   it("serves every route to the official SDK, files included, hiding the owner tag", async () => {
     const sdk = official("alice");
     const file = await sdk.files.upload({
@@ -175,6 +193,27 @@ describe.each([
     expect((await raw(app.url, "alice", "GET", `/v1/files/${outputFile}/content`)).status).toBe(200);
     expect((await raw(app.url, "alice", "GET", `/v1/files/${file.id}`)).json.filename).toBe("a.jsonl");
     expect((await alice.batch.jobs.list()).total).toBe(2);
+  });
+
+  it("behaves as one across two instances, as behind a load balancer", async () => {
+    const second = await startProxyApp(expressModule, mock.url, { hostJsonParser });
+    try {
+      const form = new FormData();
+      form.append("purpose", "batch");
+      form.append("file", new Blob([LINES]), "one.jsonl");
+      const file = await raw(app.url, "alice", "POST", "/v1/files", { body: form });
+      expect((await raw(second.url, "alice", "GET", `/v1/files/${file.json.id}/content`)).text).toBe(LINES);
+      expect((await raw(second.url, "bob", "GET", `/v1/files/${file.json.id}`)).status).toBe(404);
+      const job = await raw(second.url, "alice", "POST", "/v1/batch/jobs", {
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ endpoint: "/v1/moderations", model: "m", input_files: [file.json.id] }),
+      });
+      expect(job.status).toBe(200);
+      expect((await raw(app.url, "alice", "POST", `/v1/batch/jobs/${job.json.id}/cancel`)).status).toBe(200);
+      expect((await raw(app.url, "bob", "GET", `/v1/batch/jobs/${job.json.id}`)).status).toBe(404);
+    } finally {
+      await second.close();
+    }
   });
 
   it("answers every request error with JSON before reaching the upstream", async () => {
