@@ -13,7 +13,7 @@ import { CONTENDERS, type Contender, OPERATIONS, type Operation } from "./conten
 import type { RoundMeasure, RoundRequest } from "./requestWorker.js";
 
 /** Calls per round: about the same time per round whatever the operation costs. */
-const CALLS: Record<Operation, number> = { list100: 200, list1000: 30, get: 800, create: 800 };
+const CALLS: Record<Operation, number> = { list100: 150, list1000: 30, get: 500, create: 500 };
 
 /** A forked contender process that runs rounds on demand. */
 interface Worker {
