@@ -1,19 +1,20 @@
 /**
  * Per-request CPU time and throughput of list (100 and 1,000 jobs), get and create, side by side: plain fetch +
  * JSON.parse (the baseline), `@mistral-batch/client`, and the official `@mistralai/mistralai`. Each contender runs in
- * its own forked process against one canned server in another; rounds interleave the contenders (rotating who goes
- * first), and the figures are medians over rounds, with ratios to the baseline. Target: ours at most 1.10 times the
+ * its own forked process against one canned server in another; short rounds interleave the contenders (rotating who
+ * goes first), the figures are medians over rounds, and each ratio is the median of the per-round ratios to the
+ * baseline, so that a change of machine load hits both sides of a ratio alike. Target: ours at most 1.10 times the
  * baseline's CPU on list(1,000).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import type { Bench, BenchEntry } from "../lib/BenchEntry.js";
 import { scriptPath, startServerProcess } from "../lib/nodeProcess.js";
-import { compared, figure, median } from "../lib/stats.js";
+import { figure, median, paired } from "../lib/stats.js";
 import { CONTENDERS, type Contender, OPERATIONS, type Operation } from "./contenders.js";
 import type { RoundMeasure, RoundRequest } from "./requestWorker.js";
 
 /** Calls per round: about the same time per round whatever the operation costs. */
-const CALLS: Record<Operation, number> = { list100: 150, list1000: 30, get: 500, create: 500 };
+const CALLS: Record<Operation, number> = { list100: 60, list1000: 20, get: 200, create: 200 };
 
 /** A forked contender process that runs rounds on demand. */
 interface Worker {
@@ -46,41 +47,41 @@ function startWorker(contender: Contender, serverUrl: string): Promise<Worker> {
 const rotated = (round: number) => CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length] as Contender);
 
 const bench: Bench = async ({ quick }) => {
-  const rounds = quick ? 3 : 9;
-  const scale = quick ? 0.3 : 1;
+  const rounds = quick ? 5 : 15;
+  const scale = quick ? 0.5 : 1;
   const server = await startServerProcess(scriptPath(import.meta.url, "./cannedServer.js"));
   const workers = new Map<Contender, Worker>();
   try {
     for (const contender of CONTENDERS) workers.set(contender, await startWorker(contender, server.url));
-    const measures = new Map<string, RoundMeasure[]>();
+    // Per operation and contender, one figure per round; rounds line up across contenders for paired ratios.
+    const cpu = new Map<string, number[]>();
+    const throughput = new Map<string, number[]>();
+    const push = (map: Map<string, number[]>, key: string, value: number) =>
+      map.set(key, [...(map.get(key) ?? []), value]);
     for (const operation of OPERATIONS) {
-      const count = Math.max(10, Math.round(CALLS[operation] * scale));
-      // One round each to warm up (JIT, connections), not counted.
-      for (const contender of CONTENDERS) await workers.get(contender)?.run({ operation, count });
+      const count = Math.max(5, Math.round(CALLS[operation] * scale));
+      // Warm-up, not counted: JIT, connections.
+      for (const contender of CONTENDERS) await workers.get(contender)?.run({ operation, count: count * 5 });
       for (let round = 0; round < rounds; round++) {
         for (const contender of rotated(round)) {
-          const measure = await (workers.get(contender) as Worker).run({ operation, count });
-          const key = `${operation}.${contender}`;
-          measures.set(key, [
-            ...(measures.get(key) ?? []),
-            { ...measure, cpuMicros: measure.cpuMicros / count, wallMs: measure.wallMs / count },
-          ]);
+          const { cpuMicros, wallMs } = await (workers.get(contender) as Worker).run({ operation, count });
+          push(cpu, `${operation}.${contender}`, cpuMicros / count);
+          push(throughput, `${operation}.${contender}`, (count / wallMs) * 1000);
         }
       }
     }
     const entries: BenchEntry[] = [];
     for (const operation of OPERATIONS) {
-      const per = (contender: Contender) => measures.get(`${operation}.${contender}`) as RoundMeasure[];
-      const cpu = (contender: Contender) => median(per(contender).map((m) => m.cpuMicros));
-      const throughput = (contender: Contender) => median(per(contender).map((m) => 1000 / m.wallMs));
-      entries.push(figure(`client.${operation}.fetch.cpu`, cpu("fetch"), "µs/req"));
-      for (const contender of CONTENDERS.slice(1))
-        entries.push(compared(`client.${operation}.${contender}.cpu`, cpu(contender), "µs/req", cpu("fetch")));
-      entries.push(figure(`client.${operation}.fetch.throughput`, throughput("fetch"), "req/s"));
-      for (const contender of CONTENDERS.slice(1))
-        entries.push(
-          compared(`client.${operation}.${contender}.throughput`, throughput(contender), "req/s", throughput("fetch")),
-        );
+      for (const [metric, map, unit] of [
+        ["cpu", cpu, "µs/req"],
+        ["throughput", throughput, "req/s"],
+      ] as const) {
+        const of = (contender: Contender) => map.get(`${operation}.${contender}`) as number[];
+        entries.push(figure(`client.${operation}.fetch.${metric}`, median(of("fetch")), unit));
+        for (const contender of CONTENDERS.slice(1)) {
+          entries.push(paired(`client.${operation}.${contender}.${metric}`, of(contender), of("fetch"), unit));
+        }
+      }
     }
     return entries;
   } finally {

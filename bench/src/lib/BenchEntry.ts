@@ -6,7 +6,7 @@ export interface BenchEntry {
   unit: string;
   /** The figure this one is compared with (the baseline's value, or a budget). */
   baseline?: number;
-  /** `value / baseline`. */
+  /** `value / baseline`; for contenders measured in interleaved rounds, the median of the per-round ratios. */
   ratio?: number;
 }
 

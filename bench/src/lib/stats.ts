@@ -24,3 +24,17 @@ export function compared(name: string, value: number, unit: string, baseline: nu
 export function figure(name: string, value: number, unit: string): BenchEntry {
   return { name, value: round(value), unit };
 }
+
+/**
+ * An entry measured in rounds side by side with its baseline: medians of both, and the median of the per-round
+ * ratios (`values[i] / baselines[i]`), steadier than a ratio of medians when the machine's load changes.
+ */
+export function paired(
+  name: string,
+  values: readonly number[],
+  baselines: readonly number[],
+  unit: string,
+): BenchEntry {
+  const ratios = values.map((value, i) => value / (baselines[i] as number));
+  return { name, value: round(median(values)), unit, baseline: round(median(baselines)), ratio: round(median(ratios)) };
+}
