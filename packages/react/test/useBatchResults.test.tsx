@@ -113,7 +113,7 @@ describe("useBatchResults", () => {
       return new Response(watched, response);
     };
     const view = renderWithBatch(<RowCount job={job} />, { fetch });
-    await waitFor(() => expect(screen.getByText(/^[1-9]\d* rows \(reading\)$/)).toBeTruthy(), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByText(/^[1-9]\d* rows \(reading\)$/)).toBeTruthy());
     view.unmount();
     await waitFor(() => expect(download.cancelled).toBe(true));
     expect(download.finished).toBe(false);
