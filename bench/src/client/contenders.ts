@@ -48,29 +48,44 @@ function plainFetch(serverUrl: string): Calls {
   };
 }
 
-/** `@mistral-batch/client`'s facade with its defaults (retries included). */
-function ours(serverUrl: string): Calls {
-  const client = (prefix: number) => new MistralBatch({ apiKey: API_KEY, serverURL: `${serverUrl}/${prefix}` });
-  const [one, hundred, thousand] = [client(1), client(100), client(1_000)];
+/** What both SDKs share: `batch.jobs.list()` resolving to a page of jobs. */
+interface BatchSdk {
+  batch: { jobs: { list(): Promise<{ data?: readonly unknown[] | null }> } };
+}
+
+/** The calls through an SDK: one client per list size (the size rides in the serverURL prefix). */
+function sdkCalls<C extends BatchSdk>(
+  serverUrl: string,
+  make: (serverURL: string) => C,
+  get: (client: C) => Promise<{ id: string }>,
+  create: (client: C) => Promise<{ id: string }>,
+): Calls {
+  const [one, hundred, thousand] = [1, 100, 1_000].map((prefix) => make(`${serverUrl}/${prefix}`)) as [C, C, C];
   return {
     list100: async () => expectList(100, (await hundred.batch.jobs.list()).data ?? []),
     list1000: async () => expectList(1_000, (await thousand.batch.jobs.list()).data ?? []),
-    get: async () => expectJob(await one.batch.jobs.get({ job_id: JOB_ID })),
-    create: async () => expectJob(await one.batch.jobs.create({ ...CREATE, input_files: [FILE_ID] })),
+    get: async () => expectJob(await get(one)),
+    create: async () => expectJob(await create(one)),
   };
 }
 
+/** `@mistral-batch/client`'s facade with its defaults (retries included). */
+const ours = (serverUrl: string) =>
+  sdkCalls(
+    serverUrl,
+    (serverURL) => new MistralBatch({ apiKey: API_KEY, serverURL }),
+    (client) => client.batch.jobs.get({ job_id: JOB_ID }),
+    (client) => client.batch.jobs.create({ ...CREATE, input_files: [FILE_ID] }),
+  );
+
 /** The official `@mistralai/mistralai` SDK with its defaults. */
-function official(serverUrl: string): Calls {
-  const client = (prefix: number) => new Mistral({ apiKey: API_KEY, serverURL: `${serverUrl}/${prefix}` });
-  const [one, hundred, thousand] = [client(1), client(100), client(1_000)];
-  return {
-    list100: async () => expectList(100, (await hundred.batch.jobs.list()).data ?? []),
-    list1000: async () => expectList(1_000, (await thousand.batch.jobs.list()).data ?? []),
-    get: async () => expectJob(await one.batch.jobs.get({ jobId: JOB_ID })),
-    create: async () => expectJob(await one.batch.jobs.create({ ...CREATE, inputFiles: [FILE_ID] })),
-  };
-}
+const official = (serverUrl: string) =>
+  sdkCalls(
+    serverUrl,
+    (serverURL) => new Mistral({ apiKey: API_KEY, serverURL }),
+    (client) => client.batch.jobs.get({ jobId: JOB_ID }),
+    (client) => client.batch.jobs.create({ ...CREATE, inputFiles: [FILE_ID] }),
+  );
 
 /** The calls of one contender against the canned server at `serverUrl`. */
 export function contenderCalls(contender: Contender, serverUrl: string): Calls {
