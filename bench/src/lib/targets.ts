@@ -1,0 +1,34 @@
+import type { BenchEntry } from "./BenchEntry.js";
+
+/** A goal of issue 8 on one entry's ratio (to its baseline or budget) or value. */
+interface Target {
+  name: string;
+  on: "ratio" | "value";
+  atMost?: number;
+  atLeast?: number;
+}
+
+const TARGETS: readonly Target[] = [
+  { name: "client.list1000.ours.cpu", on: "ratio", atMost: 1.1 },
+  { name: "client.import.ours.added", on: "value", atMost: 25 },
+  { name: "results.100mb.results.throughput", on: "ratio", atLeast: 0.8 },
+  { name: "results.1gb.results.peakRss", on: "value", atMost: 150 },
+  { name: "express.getJob.proxy.throughput", on: "ratio", atLeast: 0.85 },
+  { name: "express.proxy.uploadDownload512mib.peakRss", on: "value", atMost: 150 },
+];
+
+/** One line per target whose entry was measured: the figure, the goal, and whether it is met. */
+export function checkTargets(entries: readonly BenchEntry[]): string[] {
+  const lines: string[] = [];
+  for (const target of TARGETS) {
+    const entry = entries.find((e) => e.name === target.name);
+    const figure = entry?.[target.on];
+    if (figure === undefined) continue;
+    const met =
+      (target.atMost === undefined || figure <= target.atMost) &&
+      (target.atLeast === undefined || figure >= target.atLeast);
+    const goal = target.atMost === undefined ? `>= ${target.atLeast}` : `<= ${target.atMost}`;
+    lines.push(`${met ? "met   " : "MISSED"} ${target.name} ${target.on} ${figure} (target ${goal})`);
+  }
+  return lines;
+}
