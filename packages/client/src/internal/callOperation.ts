@@ -75,8 +75,8 @@ export async function callOperation<T>(
   try {
     const result = (await spec.send({
       client: context.client,
-      fetch: (request) =>
-        fetchWithRetry(request as Request, {
+      fetch: (input, init) =>
+        fetchWithRetry(String(input), init ?? {}, {
           retries: options.retries ?? context.retries,
           idempotent: spec.idempotent,
           signal,

@@ -5,8 +5,8 @@ type Send = (request: Record<string, unknown>) => Promise<{ response: Response; 
 
 function capture(answer: () => Response = () => Response.json({ ok: true })) {
   const seen: Request[] = [];
-  const fetch = async (request: Request) => {
-    seen.push(request);
+  const fetch = async (url: string, init: RequestInit) => {
+    seen.push(new Request(url, init));
     return answer();
   };
   return { seen, fetch };

@@ -12,7 +12,7 @@ interface SdkRequest {
   headers?: Record<string, string | null | undefined>;
   security?: unknown[];
   parseAs?: "json" | "stream";
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   duplex?: "half";
 }
 
@@ -55,9 +55,7 @@ export function createFetchClient(options: FetchClientOptions): Client {
     }
     if (body === undefined) headers.delete("Content-Type");
     const init = { method, headers, body: body as BodyInit | undefined, duplex: sdk.duplex };
-    const response = await sdk.fetch(
-      new Request(baseUrl + expandPath(sdk.url, sdk.path) + toQueryString(sdk.query), init),
-    );
+    const response = await sdk.fetch(baseUrl + expandPath(sdk.url, sdk.path) + toQueryString(sdk.query), init);
     if (response.ok && sdk.parseAs === "stream") return { response, data: response.body } satisfies SdkResult;
     const text = await response.text();
     if (response.ok) return { response, data: text === "" ? undefined : JSON.parse(text) } satisfies SdkResult;

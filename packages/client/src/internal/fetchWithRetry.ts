@@ -48,11 +48,13 @@ export function isUnsentConnectionError(error: unknown): boolean {
 }
 
 /**
- * Sends `request`, retrying on 429, 500, 502, 503, 504 and connection errors as
- * the policy allows. Returns the last response, whatever its status; throws the
- * last fetch error (or the signal's reason) when no response came.
+ * Sends `url` with `init`, retrying on 429, 500, 502, 503, 504 and connection
+ * errors as the policy allows. Each attempt is a fresh `fetch(url, init)`: the
+ * bodies the client retries (strings, FormData) can be sent again as they are,
+ * with no Request to build and clone. Returns the last response, whatever its
+ * status; throws the last fetch error (or the signal's reason) when no response came.
  */
-export async function fetchWithRetry(request: Request, policy: RetryPolicy): Promise<Response> {
+export async function fetchWithRetry(url: string, init: RequestInit, policy: RetryPolicy): Promise<Response> {
   const { retries, signal } = policy;
   const backoff: BackoffStrategy =
     retries.strategy === "backoff" ? { ...DEFAULT_BACKOFF, ...retries.backoff } : DEFAULT_BACKOFF;
@@ -62,10 +64,9 @@ export async function fetchWithRetry(request: Request, policy: RetryPolicy): Pro
   for (let attempt = 0; ; attempt++) {
     signal.throwIfAborted();
     const mayRetry = retries.strategy === "backoff";
-    const attemptRequest = mayRetry ? request.clone() : request;
     let response: Response;
     try {
-      response = await policy.fetch(attemptRequest, { signal });
+      response = await policy.fetch(url, { ...init, signal });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       const safe = policy.idempotent || isUnsentConnectionError(error);
