@@ -95,7 +95,8 @@ describe("useBatchResults", () => {
     const download = { cancelled: false, finished: false };
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await globalThis.fetch(input, init);
-      if (!String((input as Request).url).endsWith("/content") || !response.body) return response;
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.endsWith("/content") || !response.body) return response;
       const reader = response.body.getReader();
       const watched = new ReadableStream<Uint8Array>({
         async pull(controller) {
