@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
 import { createProxyHandler } from "./createProxyHandler.js";
 import type { ProxyRequestEvent } from "./types.js";
@@ -287,6 +287,22 @@ describe("towards the upstream", () => {
   });
 
   it.each([
+    ["a key JSON writes as it is", KEY],
+    ["a key JSON escapes", 'sk-"quoted"\\key'],
+  ])("redacts %s from a job that echoes it, in values and in keys", async (_, apiKey) => {
+    upstream.answer((_, res) =>
+      sendJson(res, 200, { ...job("alice"), metadata: { owner: "alice", note: `made with ${apiKey}` }, [apiKey]: 1 }),
+    );
+    const handler = createProxyHandler({ apiKey, serverURL: upstream.url, authorize: () => alice });
+    const response = await handler(request("GET", `/v1/batch/jobs/${JOB}`), alice);
+    const answered = await response.json();
+    expect(response.status).toBe(200);
+    expect(answered.metadata).toEqual({ owner: "alice", note: "made with [redacted]" });
+    expect(answered["[redacted]"]).toBe(1);
+    expect(JSON.stringify(answered)).not.toContain(JSON.stringify(apiKey).slice(1, -1));
+  });
+
+  it.each([
     ["a 500", (res: import("node:http").ServerResponse) => sendJson(res, 500, { message: KEY })],
     [
       "an HTML 503",
@@ -302,6 +318,13 @@ describe("towards the upstream", () => {
       (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end("{"),
     ],
     ["a reset", (res: import("node:http").ServerResponse) => res.socket?.destroy()],
+    [
+      "an answer cut short",
+      (res: import("node:http").ServerResponse) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write('{"id":', () => res.socket?.destroy());
+      },
+    ],
   ])("answers 502 JSON for %s", async (_, answer) => {
     upstream.answer((__, res) => answer(res));
     const response = await call(alice, "GET", `/v1/batch/jobs/${JOB}`);
@@ -320,6 +343,30 @@ describe("towards the upstream", () => {
     const response = await call(alice, "GET", "/v1/batch/jobs", {}, proxy({ timeoutMs: 200 }));
     expect(response.status).toBe(504);
     expect(response.json.type).toBe("upstream_timeout");
+  });
+
+  it("answers 499 and drops the upstream call when the caller's signal aborts", async () => {
+    const upstreamClosed = new Promise<void>((resolve) => upstream.answer((_, res) => res.on("close", resolve)));
+    const caller = new AbortController();
+    const answered = proxy({ timeoutMs: 60_000 })(
+      { ...request("GET", `/v1/batch/jobs/${JOB}`), signal: caller.signal },
+      alice,
+    );
+    await vi.waitFor(() => expect(upstream.received).toHaveLength(1));
+    caller.abort();
+    await upstreamClosed;
+    const response = await answered;
+    expect(response.status).toBe(499);
+    expect((await response.json()).type).toBe("client_closed_request");
+  });
+
+  it("answers 499 at once when the caller's signal has already aborted", async () => {
+    upstream.answer(() => {});
+    const response = await proxy({ timeoutMs: 60_000 })(
+      { ...request("GET", `/v1/batch/jobs/${JOB}`), signal: AbortSignal.abort() },
+      alice,
+    );
+    expect(response.status).toBe(499);
   });
 
   it("stops an upload at the limit and answers 413, the upstream never getting all of it", async () => {

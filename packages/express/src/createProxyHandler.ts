@@ -1,133 +1,38 @@
-import { DEFAULT_SERVER_URL } from "@mistral-batch/client";
-import { DEFAULT_LIMITS, DEFAULT_OWNER_METADATA_KEY, DEFAULT_PROXY_TIMEOUT_MS } from "./defaults.js";
-import { deleteFile, downloadFile, retrieveFile, uploadFile } from "./internal/fileOperations.js";
-import { deriveTagSecret } from "./internal/fileTag.js";
-import { cancelJob, createJob, deleteJob, getJob, listJobs } from "./internal/jobOperations.js";
-import { jsonResponse } from "./internal/jsonResponse.js";
-import { matchRoute } from "./internal/matchRoute.js";
-import type { OperationInput, ProxyContext } from "./internal/ProxyContext.js";
-import { errorBody, ProxyError } from "./internal/ProxyError.js";
-import type { MistralBatchProxyOptions, ProxyOperation, ProxyRequest, ProxyUser } from "./types.js";
-
-type Operation = (context: ProxyContext, input: OperationInput) => Promise<Response>;
-
-const OPERATIONS: Record<ProxyOperation, Operation> = {
-  "batch.jobs.list": listJobs,
-  "batch.jobs.create": createJob,
-  "batch.jobs.get": getJob,
-  "batch.jobs.delete": deleteJob,
-  "batch.jobs.cancel": cancelJob,
-  "files.upload": uploadFile,
-  "files.retrieve": retrieveFile,
-  "files.delete": deleteFile,
-  "files.download": downloadFile,
-};
+import { Readable } from "node:stream";
+import { createProxyCore } from "./internal/createProxyCore.js";
+import type { ProxyAnswer } from "./internal/ProxyAnswer.js";
+import type { OnCallerGone } from "./internal/ProxyContext.js";
+import type { MistralBatchProxyOptions, ProxyRequest } from "./types.js";
 
 /** Answers one proxied request; `raw` is what `authorize` receives. */
 export type ProxyHandler<TRequest> = (request: ProxyRequest, raw: TRequest) => Promise<Response>;
 
 /**
- * The framework-free proxy: routes, authorizes, validates, checks ownership,
- * calls the upstream and answers a web Response. It never throws: every
- * failure becomes a JSON error, and the API key never appears in an answer.
+ * The proxy without a framework, for hosts other than Express: it takes a
+ * `ProxyRequest` and answers a web Response. It never throws: every failure
+ * becomes a JSON error, and the API key never appears in an answer.
  */
 export function createProxyHandler<TRequest>(options: MistralBatchProxyOptions<TRequest>): ProxyHandler<TRequest> {
-  const context = resolveContext(options);
-  const secret = context.upstream.apiKey;
+  const core = createProxyCore(options);
   return async (request, raw) => {
-    const started = performance.now();
-    const { path, query } = splitUrl(request.url);
-    const route = matchRoute(request.method, path);
-    let userId: string | null = null;
-    let response: Response;
-    try {
-      if (route.operation === null) throw routeMiss(route.allow);
-      userId = await authorizeOrThrow(options.authorize, raw);
-      response = await OPERATIONS[route.operation](context, {
-        userId,
-        id: route.id,
-        query,
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-      });
-    } catch (error) {
-      response = errorResponse(error, secret);
+    const onGone = request.signal && onAbort(request.signal);
+    return toWebResponse(await core({ ...request, onGone }, raw));
+  };
+}
+
+function onAbort(signal: AbortSignal): OnCallerGone {
+  return (listener) => {
+    if (signal.aborted) {
+      listener();
+      return () => {};
     }
-    notify(options, {
-      operation: route.operation,
-      method: request.method,
-      path,
-      userId,
-      status: response.status,
-      durationMs: performance.now() - started,
-    });
-    return response;
+    signal.addEventListener("abort", listener, { once: true });
+    return () => signal.removeEventListener("abort", listener);
   };
 }
 
-// Split by hand: `new URL` would read a leading "//host" as an authority.
-function splitUrl(url: string): { path: string; query: URLSearchParams } {
-  const mark = url.indexOf("?");
-  return mark === -1
-    ? { path: url, query: new URLSearchParams() }
-    : { path: url.slice(0, mark), query: new URLSearchParams(url.slice(mark + 1)) };
-}
-
-function resolveContext<TRequest>(options: MistralBatchProxyOptions<TRequest>): ProxyContext {
-  if (typeof options?.apiKey !== "string" || options.apiKey.length === 0) {
-    throw new TypeError("mistralBatchProxy: `apiKey` is required");
-  }
-  if (typeof options.authorize !== "function") throw new TypeError("mistralBatchProxy: `authorize` is required");
-  const ownerKey = options.ownerMetadataKey ?? DEFAULT_OWNER_METADATA_KEY;
-  if (ownerKey.length < 1 || ownerKey.length > 32) {
-    throw new TypeError("mistralBatchProxy: `ownerMetadataKey` must have 1 to 32 characters");
-  }
-  const baseUrl = new URL(options.serverURL ?? DEFAULT_SERVER_URL).href.replace(/\/+$/, "");
-  return {
-    upstream: { apiKey: options.apiKey, baseUrl, timeoutMs: options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS },
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
-    ownerKey,
-    tagSecret: deriveTagSecret(options.apiKey),
-  };
-}
-
-async function authorizeOrThrow<TRequest>(
-  authorize: MistralBatchProxyOptions<TRequest>["authorize"],
-  raw: TRequest,
-): Promise<string> {
-  let user: ProxyUser | null | undefined;
-  try {
-    user = await authorize(raw);
-  } catch {
-    user = null;
-  }
-  const userId = user?.userId;
-  // The id is stored as a metadata value, which the API caps at 512 characters.
-  if (typeof userId !== "string" || userId.length < 1 || userId.length > 512) {
-    throw new ProxyError(401, errorBody("Unauthorized", "unauthorized"));
-  }
-  return userId;
-}
-
-function routeMiss(allow: string[]): ProxyError {
-  if (allow.length === 0) return new ProxyError(404, errorBody("No such route", "not_found_error"));
-  return new ProxyError(405, errorBody("Method not allowed", "method_not_allowed"), { allow: allow.join(", ") });
-}
-
-function errorResponse(error: unknown, secret: string): Response {
-  if (error instanceof ProxyError) return jsonResponse(error.status, error.body, secret, error.headers);
-  // A bug of ours: say so without details; the cause stays on the server.
-  return jsonResponse(500, errorBody("Internal proxy error", "internal_error"), secret);
-}
-
-function notify<TRequest>(
-  options: MistralBatchProxyOptions<TRequest>,
-  event: Parameters<NonNullable<MistralBatchProxyOptions<TRequest>["onRequest"]>>[0],
-): void {
-  try {
-    options.onRequest?.(event);
-  } catch {
-    // A failing hook must not change the answer.
-  }
+function toWebResponse(answer: ProxyAnswer): Response {
+  const body =
+    typeof answer.body === "string" ? answer.body : (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }

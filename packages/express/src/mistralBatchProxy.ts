@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { createProxyHandler } from "./createProxyHandler.js";
-import { jsonResponse } from "./internal/jsonResponse.js";
-import { toProxyRequest } from "./internal/node/toProxyRequest.js";
-import { writeResponse } from "./internal/node/writeResponse.js";
+import { createProxyCore } from "./internal/createProxyCore.js";
+import { toCoreRequest } from "./internal/node/toCoreRequest.js";
+import { writeAnswer } from "./internal/node/writeAnswer.js";
+import { jsonAnswer, type ProxyAnswer } from "./internal/ProxyAnswer.js";
 import { errorBody } from "./internal/ProxyError.js";
 import type { MistralBatchProxyOptions } from "./types.js";
 
@@ -26,31 +26,27 @@ export type MistralBatchProxyMiddleware = [RequestHandler, ErrorRequestHandler];
  * }));
  */
 export function mistralBatchProxy(options: MistralBatchProxyOptions<Request>): MistralBatchProxyMiddleware {
-  const handle = createProxyHandler(options);
+  const handle = createProxyCore(options);
   const secret = options.apiKey;
   const proxy: RequestHandler = (req, res) => {
-    const gone = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) gone.abort();
-    });
-    void handle(toProxyRequest(req, gone.signal), req).then((response) => writeResponse(req, res, response));
+    void handle(toCoreRequest(req, res), req).then((answer) => writeAnswer(req, res, answer));
   };
   const errors: ErrorRequestHandler = (error, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    void writeResponse(req, res, hostErrorResponse(error, secret));
+    void writeAnswer(req, res, hostErrorAnswer(error, secret));
   };
   return [proxy, errors];
 }
 
 /** A host middleware's error as JSON: body-parser's statuses keep their meaning, nothing else is shown. */
-function hostErrorResponse(error: unknown, secret: string): Response {
+function hostErrorAnswer(error: unknown, secret: string): ProxyAnswer {
   const { status, statusCode, type } = (error ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
   const code = typeof status === "number" ? status : statusCode;
   if (typeof code !== "number" || code < 400 || code > 499) {
-    return jsonResponse(500, errorBody("Internal server error", "internal_error"), secret);
+    return jsonAnswer(500, errorBody("Internal server error", "internal_error"), secret);
   }
   const message =
     type === "entity.too.large"
@@ -58,5 +54,5 @@ function hostErrorResponse(error: unknown, secret: string): Response {
       : type === "entity.parse.failed"
         ? "The request body is not valid JSON"
         : "The request was rejected before it reached the proxy";
-  return jsonResponse(code, errorBody(message, code === 413 ? "payload_too_large" : "invalid_request_error"), secret);
+  return jsonAnswer(code, errorBody(message, code === 413 ? "payload_too_large" : "invalid_request_error"), secret);
 }

@@ -1,4 +1,4 @@
-import type { ProxyLimits } from "../types.js";
+import type { ProxyLimits, ProxyRequest } from "../types.js";
 import type { UpstreamConfig } from "./upstream.js";
 
 /** What every operation needs: resolved once per proxy, shared by every request. */
@@ -10,13 +10,30 @@ export interface ProxyContext {
   tagSecret: Buffer;
 }
 
+/** The request headers the core reads, by lower-case name: a web `Headers` is one, a Node request gives another. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+/**
+ * Subscribes to the caller going away before its answer is sent: calls `listener` once (at once if already gone) and
+ * returns the unsubscribe. Cheaper than an AbortSignal per request, which the Express adapter would have to make.
+ */
+export type OnCallerGone = (listener: () => void) => () => void;
+
+/** A request as the core sees it: `ProxyRequest` with headers it only reads, and `onGone` for its signal. */
+export interface CoreRequest extends Omit<ProxyRequest, "headers" | "signal"> {
+  headers: HeaderReader;
+  onGone?: OnCallerGone | undefined;
+}
+
 /** One authorized request as operations see it. */
 export interface OperationInput {
   userId: string;
   /** The raw id path segment, for the routes that have one. */
   id: string | null;
   query: URLSearchParams;
-  headers: Headers;
+  headers: HeaderReader;
   body: () => ReadableStream<Uint8Array> | null;
-  signal: AbortSignal | undefined;
+  onGone: OnCallerGone | undefined;
 }

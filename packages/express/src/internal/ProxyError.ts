@@ -17,7 +17,7 @@ export interface ErrorBody {
 
 /**
  * An answer the proxy gives instead of a result: a status, a JSON body and a
- * few safe headers. Thrown anywhere in the core and turned into a Response in one place.
+ * few safe headers. Thrown anywhere in the core and turned into an answer in one place.
  */
 export class ProxyError extends Error {
   override readonly name = "ProxyError";

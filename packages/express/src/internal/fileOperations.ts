@@ -1,10 +1,9 @@
-import { Readable } from "node:stream";
 import { createUploadBody } from "./createUploadBody.js";
 import { type FileRecord, getAccessibleFile } from "./fileOwnership.js";
 import { fileTag, tagFilename, untagFilename } from "./fileTag.js";
 import { assertUuidParam } from "./jobOwnership.js";
-import { jsonResponse } from "./jsonResponse.js";
 import { multipartBoundary } from "./MultipartRewriter.js";
+import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
 import { errorBody, fileNotFound, ProxyError } from "./ProxyError.js";
 import { assertDeclaredLength } from "./readBody.js";
@@ -14,7 +13,7 @@ import { upstreamJson, upstreamStream } from "./upstream.js";
 const UPLOAD_FIELDS: ReadonlySet<string> = new Set(["purpose", "expiry"]);
 
 /** POST /v1/files: streams the multipart body upstream, the file renamed `<tag>.<name>` to record its uploader. */
-export async function uploadFile(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function uploadFile(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const contentType = input.headers.get("content-type");
   const boundary = multipartBoundary(contentType);
   if (!contentType?.toLowerCase().startsWith("multipart/form-data")) {
@@ -35,55 +34,55 @@ export async function uploadFile(context: ProxyContext, input: OperationInput): 
     method: "POST",
     path: "/v1/files",
     stream: { ...upload, contentType: `multipart/form-data; boundary=${boundary}` },
-    signal: input.signal,
+    onGone: input.onGone,
   });
-  return fileResponse(context, input.userId, file as FileRecord);
+  return fileAnswer(context, input.userId, file as FileRecord);
 }
 
 /** GET /v1/files/:file_id: the caller's uploads and their jobs' files only. */
-export async function retrieveFile(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function retrieveFile(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const fileId = assertUuidParam("file_id", input.id);
-  return fileResponse(context, input.userId, await getAccessibleFile(context, input.userId, fileId, input.signal));
+  return fileAnswer(context, input.userId, await getAccessibleFile(context, input.userId, fileId, input.onGone));
 }
 
 /** DELETE /v1/files/:file_id: the caller's uploads and their jobs' files only. */
-export async function deleteFile(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function deleteFile(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const fileId = assertUuidParam("file_id", input.id);
-  await getAccessibleFile(context, input.userId, fileId, input.signal);
+  await getAccessibleFile(context, input.userId, fileId, input.onGone);
   const result = await upstreamJson(context.upstream, {
     method: "DELETE",
     path: `/v1/files/${fileId}`,
-    signal: input.signal,
+    onGone: input.onGone,
     notFound: () => fileNotFound(fileId),
   });
-  return jsonResponse(200, result, context.upstream.apiKey);
+  return jsonAnswer(200, result, context.upstream.apiKey);
 }
 
 /** GET /v1/files/:file_id/content: streams the bytes back, named without the owner tag. */
-export async function downloadFile(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function downloadFile(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const fileId = assertUuidParam("file_id", input.id);
-  const file = await getAccessibleFile(context, input.userId, fileId, input.signal);
+  const file = await getAccessibleFile(context, input.userId, fileId, input.onGone);
   const upstream = await upstreamStream(context.upstream, {
     method: "GET",
     path: `/v1/files/${fileId}/content`,
-    signal: input.signal,
+    onGone: input.onGone,
     notFound: () => fileNotFound(fileId),
   });
-  const headers = new Headers({
+  const headers: Record<string, string> = {
     "content-type": "application/octet-stream",
     "cache-control": "private, no-store",
     "x-content-type-options": "nosniff",
-  });
+  };
   const length = upstream.headers["content-length"];
-  if (length && /^\d+$/.test(length)) headers.set("content-length", length);
+  if (length && /^\d+$/.test(length)) headers["content-length"] = length;
   const name =
     typeof file.filename === "string" ? untagFilename(fileTag(context.tagSecret, input.userId), file.filename) : "";
-  if (name) headers.set("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new Response(Readable.toWeb(upstream) as ReadableStream<Uint8Array>, { status: 200, headers });
+  if (name) headers["content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return { status: 200, headers, body: upstream };
 }
 
-function fileResponse(context: ProxyContext, userId: string, file: FileRecord): Response {
+function fileAnswer(context: ProxyContext, userId: string, file: FileRecord): ProxyAnswer {
   const tag = fileTag(context.tagSecret, userId);
   const shown = typeof file.filename === "string" ? { ...file, filename: untagFilename(tag, file.filename) } : file;
-  return jsonResponse(200, shown, context.upstream.apiKey);
+  return jsonAnswer(200, shown, context.upstream.apiKey);
 }

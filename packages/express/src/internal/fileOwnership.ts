@@ -1,7 +1,7 @@
 import { MAX_PAGE_SIZE } from "@mistral-batch/client";
 import { fileTag, hasTag } from "./fileTag.js";
 import { filesOfJob, isOwnedBy } from "./jobOwnership.js";
-import type { ProxyContext } from "./ProxyContext.js";
+import type { OnCallerGone, ProxyContext } from "./ProxyContext.js";
 import { fileNotFound } from "./ProxyError.js";
 import { upstreamJson } from "./upstream.js";
 
@@ -23,18 +23,18 @@ export async function getAccessibleFile(
   context: ProxyContext,
   userId: string,
   fileId: string,
-  signal: AbortSignal | undefined,
+  onGone: OnCallerGone | undefined,
 ): Promise<FileRecord> {
   const file = await upstreamJson(context.upstream, {
     method: "GET",
     path: `/v1/files/${fileId}`,
-    signal,
+    onGone,
     notFound: () => fileNotFound(fileId),
   });
   if (typeof file !== "object" || file === null) throw fileNotFound(fileId);
   const record = file as FileRecord;
   if (hasTag(fileTag(context.tagSecret, userId), record.filename)) return record;
-  if (await isFileOfOwnedJob(context, userId, fileId, signal)) return record;
+  if (await isFileOfOwnedJob(context, userId, fileId, onGone)) return record;
   throw fileNotFound(fileId);
 }
 
@@ -47,7 +47,7 @@ async function isFileOfOwnedJob(
   context: ProxyContext,
   userId: string,
   fileId: string,
-  signal: AbortSignal | undefined,
+  onGone: OnCallerGone | undefined,
 ): Promise<boolean> {
   const metadata = JSON.stringify({ [context.ownerKey]: userId });
   let seen = 0;
@@ -57,7 +57,7 @@ async function isFileOfOwnedJob(
       method: "GET",
       path: "/v1/batch/jobs",
       query,
-      signal,
+      onGone,
       notFound: () => fileNotFound(fileId),
     })) as { data?: unknown; total?: unknown };
     const jobs = Array.isArray(list?.data) ? list.data : [];

@@ -1,6 +1,6 @@
 import { getAccessibleFile } from "./fileOwnership.js";
 import { assertUuidParam, getOwnedJob, isOwnedBy } from "./jobOwnership.js";
-import { jsonResponse } from "./jsonResponse.js";
+import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
 import { invalidField, invalidRequest, jobNotFound } from "./ProxyError.js";
 import { parseListQuery } from "./parseListQuery.js";
@@ -14,7 +14,7 @@ import { validateCreateBody } from "./validateCreateBody.js";
  * held anyone else's job (the upstream ignored the filter, so its total counts
  * everyone), `total` becomes the caller's jobs up to and on this page instead.
  */
-export async function listJobs(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function listJobs(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const parsed = parseListQuery(input.query);
   if ("issues" in parsed) throw invalidRequest(parsed.issues);
   const { params, metadata } = parsed.value;
@@ -23,7 +23,7 @@ export async function listJobs(context: ProxyContext, input: OperationInput): Pr
     method: "GET",
     path: "/v1/batch/jobs",
     query: params,
-    signal: input.signal,
+    onGone: input.onGone,
   });
   const page = (typeof list === "object" && list !== null ? list : {}) as Record<string, unknown>;
   const received = Array.isArray(page.data) ? page.data : [];
@@ -32,48 +32,48 @@ export async function listJobs(context: ProxyContext, input: OperationInput): Pr
   const pageIndex = Number(params.get("page") ?? 0);
   const pageSize = Number(params.get("page_size") ?? 100);
   const total = trusted ? page.total : pageIndex * pageSize + data.length;
-  return jsonResponse(200, { data, object: "list", total }, context.upstream.apiKey);
+  return jsonAnswer(200, { data, object: "list", total }, context.upstream.apiKey);
 }
 
 /** POST /v1/batch/jobs: validated, input files checked for access, owner stamped into metadata. */
-export async function createJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function createJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const body = await readJsonBody(input.headers, input.body(), context.limits.jsonBody);
   const checked = validateCreateBody(body);
   if ("issues" in checked) throw invalidRequest(checked.issues);
   const job = checked.value;
   // A job may only read files its owner may read, or it would leak them through its results.
   for (const fileId of new Set(job.input_files ?? [])) {
-    await getAccessibleFile(context, input.userId, fileId, input.signal);
+    await getAccessibleFile(context, input.userId, fileId, input.onGone);
   }
   job.metadata = { ...job.metadata, [context.ownerKey]: input.userId };
   const created = await upstreamJson(context.upstream, {
     method: "POST",
     path: "/v1/batch/jobs",
     json: job,
-    signal: input.signal,
+    onGone: input.onGone,
   });
-  return jsonResponse(200, created, context.upstream.apiKey);
+  return jsonAnswer(200, created, context.upstream.apiKey);
 }
 
 /** GET /v1/batch/jobs/:job_id, with `inline=true` for results: the caller's jobs only. */
-export async function getJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+export async function getJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const jobId = assertUuidParam("job_id", input.id);
   const inline = input.query.get("inline");
   if (inline !== null && inline !== "true" && inline !== "false") {
     throw invalidField(["query", "inline"], "expected true or false");
   }
   const query = inline === null ? undefined : new URLSearchParams({ inline });
-  const job = await getOwnedJob(context, input.userId, jobId, query, input.signal);
-  return jsonResponse(200, job, context.upstream.apiKey);
+  const job = await getOwnedJob(context, input.userId, jobId, query, input.onGone);
+  return jsonAnswer(200, job, context.upstream.apiKey);
 }
 
 /** POST /v1/batch/jobs/:job_id/cancel: the caller's jobs only. */
-export function cancelJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+export function cancelJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   return actOnOwnedJob(context, input, "POST", "/cancel");
 }
 
 /** DELETE /v1/batch/jobs/:job_id: the caller's jobs only. */
-export function deleteJob(context: ProxyContext, input: OperationInput): Promise<Response> {
+export function deleteJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   return actOnOwnedJob(context, input, "DELETE", "");
 }
 
@@ -82,15 +82,15 @@ async function actOnOwnedJob(
   input: OperationInput,
   method: "POST" | "DELETE",
   suffix: string,
-): Promise<Response> {
+): Promise<ProxyAnswer> {
   const jobId = assertUuidParam("job_id", input.id);
   // Ownership is read first; it cannot change afterwards, as no route edits a job's metadata.
-  await getOwnedJob(context, input.userId, jobId, undefined, input.signal);
+  await getOwnedJob(context, input.userId, jobId, undefined, input.onGone);
   const result = await upstreamJson(context.upstream, {
     method,
     path: `/v1/batch/jobs/${jobId}${suffix}`,
-    signal: input.signal,
+    onGone: input.onGone,
     notFound: () => jobNotFound(jobId),
   });
-  return jsonResponse(200, result, context.upstream.apiKey);
+  return jsonAnswer(200, result, context.upstream.apiKey);
 }

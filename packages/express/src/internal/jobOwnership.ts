@@ -1,5 +1,5 @@
 import { isUuid } from "@mistral-batch/client";
-import type { ProxyContext } from "./ProxyContext.js";
+import type { OnCallerGone, ProxyContext } from "./ProxyContext.js";
 import { invalidField, jobNotFound } from "./ProxyError.js";
 import { upstreamJson } from "./upstream.js";
 
@@ -37,13 +37,13 @@ export async function getOwnedJob(
   userId: string,
   jobId: string,
   query: URLSearchParams | undefined,
-  signal: AbortSignal | undefined,
+  onGone: OnCallerGone | undefined,
 ): Promise<JobRecord> {
   const job = await upstreamJson(context.upstream, {
     method: "GET",
     path: `/v1/batch/jobs/${jobId}`,
     query,
-    signal,
+    onGone,
     notFound: () => jobNotFound(jobId),
   });
   if (!isOwnedBy(job, context.ownerKey, userId)) throw jobNotFound(jobId);

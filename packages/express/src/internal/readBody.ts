@@ -1,3 +1,4 @@
+import type { HeaderReader } from "./ProxyContext.js";
 import { errorBody, ProxyError } from "./ProxyError.js";
 
 /** 413 for a body over `limit` bytes. */
@@ -6,7 +7,7 @@ export function payloadTooLarge(limit: number): ProxyError {
 }
 
 /** Throws 413 at once when the declared Content-Length is already over the limit. */
-export function assertDeclaredLength(headers: Headers, limit: number): void {
+export function assertDeclaredLength(headers: HeaderReader, limit: number): void {
   const declared = Number(headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
 }
@@ -38,7 +39,7 @@ export async function readBody(stream: ReadableStream<Uint8Array> | null, limit:
 
 /** Parses a JSON request body after checking its content type (415) and size (413). */
 export async function readJsonBody(
-  headers: Headers,
+  headers: HeaderReader,
   stream: ReadableStream<Uint8Array> | null,
   limit: number,
 ): Promise<unknown> {

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from "node:http";
-import { httpRequest, readText } from "./httpRequest.js";
+import { type HttpTarget, httpRequest, readText } from "./httpRequest.js";
+import type { OnCallerGone } from "./ProxyContext.js";
 import { errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
 
 /** Where and how the proxy calls the Mistral API. */
 export interface UpstreamConfig {
   apiKey: string;
-  /** The server URL without a trailing slash. */
-  baseUrl: string;
+  target: HttpTarget;
   timeoutMs: number;
 }
 
@@ -25,8 +25,8 @@ export interface UpstreamRequest {
     sent: Promise<void>;
     failure: () => ProxyError | undefined;
   };
-  /** Aborts when the caller goes away. */
-  signal?: AbortSignal | undefined;
+  /** Stops the call when the caller goes away. */
+  onGone?: OnCallerGone | undefined;
   /** The answer to an upstream 404 on an id route: the proxy's own not-found body, so nothing can be told apart. */
   notFound?: () => ProxyError;
 }
@@ -73,22 +73,40 @@ interface OpenCall {
 }
 
 async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): Promise<OpenCall> {
-  const deadline = new AbortController();
+  const headers: Record<string, string> = { authorization: `Bearer ${config.apiKey}`, accept: "application/json" };
+  let body: string | undefined;
+  if (request.stream) headers["content-type"] = request.stream.contentType;
+  else if (request.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(request.json);
+  }
+  const query = request.query?.toString();
+  const call = httpRequest(config.target, {
+    method: request.method,
+    path: query ? `${request.path}?${query}` : request.path,
+    headers,
+    body: request.stream?.body ?? body,
+  });
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
   const startDeadline = () => {
     timer = setTimeout(() => {
       timedOut = true;
-      deadline.abort();
+      call.abort();
     }, config.timeoutMs);
   };
-  // One controller for both causes: AbortSignal.any costs more per request.
-  const onCallerGone = () => deadline.abort();
-  if (request.signal?.aborted) deadline.abort();
-  request.signal?.addEventListener("abort", onCallerGone, { once: true });
+  // The upload's own pace is the caller's: the upstream's deadline starts once the body is sent.
+  if (request.stream) request.stream.sent.then(startDeadline, call.abort);
+  else startDeadline();
+  let callerGone = false;
+  const unsubscribe = request.onGone?.(() => {
+    callerGone = true;
+    call.abort();
+  });
   const finish = () => {
     clearTimeout(timer);
-    request.signal?.removeEventListener("abort", onCallerGone);
+    unsubscribe?.();
   };
   const mapError = (error: unknown) => {
     if (error instanceof ProxyError) return error;
@@ -100,32 +118,11 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
         errorBody(`The Mistral API did not answer within ${config.timeoutMs} ms`, "upstream_timeout"),
       );
     }
-    if (request.signal?.aborted) return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
+    if (callerGone) return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
     return badGateway("Could not reach the Mistral API");
   };
-  const headers = new Headers({ authorization: `Bearer ${config.apiKey}`, accept: "application/json" });
-  let body: string | undefined;
-  if (request.stream) {
-    headers.set("content-type", request.stream.contentType);
-    // The upload's own pace is the caller's; the upstream's deadline starts once the body is sent.
-    request.stream.sent.then(startDeadline, () => deadline.abort());
-  } else {
-    if (request.json !== undefined) {
-      headers.set("content-type", "application/json");
-      body = JSON.stringify(request.json);
-    }
-    startDeadline();
-  }
-  const query = request.query?.toString();
-  const url = `${config.baseUrl}${request.path}${query ? `?${query}` : ""}`;
   try {
-    const answer = await httpRequest(url, {
-      method: request.method,
-      headers,
-      body: request.stream?.body ?? body,
-      signal: deadline.signal,
-    });
-    return { answer, finish, mapError };
+    return { answer: await call.answer, finish, mapError };
   } catch (error) {
     finish();
     throw mapError(error);

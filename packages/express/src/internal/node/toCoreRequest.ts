@@ -1,33 +1,53 @@
-import type { IncomingMessage } from "node:http";
-import type { ProxyRequest } from "../../types.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CoreRequest, HeaderReader, OnCallerGone } from "../ProxyContext.js";
 import { errorBody, ProxyError } from "../ProxyError.js";
 import { nodeBodyStream } from "./nodeBodyStream.js";
 
 /** A Node request as Express hands it over: `url` is relative to the mount; `body` may hold a host parser's result. */
 export type NodeRequest = IncomingMessage & { body?: unknown; _body?: boolean };
 
-/** Adapts a Node request to the core's `ProxyRequest`; `signal` aborts when the caller goes away. */
-export function toProxyRequest(req: NodeRequest, signal: AbortSignal): ProxyRequest {
+/** Adapts a Node request, and its response for telling when the caller goes away, to the core's request. */
+export function toCoreRequest(req: NodeRequest, res: ServerResponse): CoreRequest {
   return {
     method: req.method ?? "GET",
     url: req.url ?? "/",
-    headers: toHeaders(req),
+    headers: headerReader(req),
     body: () => (bodyWasRead(req) ? parsedBodyStream(req) : nodeBodyStream(req)),
-    signal,
+    onGone: onResponseGone(res),
   };
 }
 
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    try {
-      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    } catch {
-      // Node already rejected invalid headers; anything Headers still refuses is simply left out.
+/**
+ * The caller is gone when the response closes before it was sent in full.
+ * Watched from now, so that an upstream call starting after the caller left stops at once.
+ */
+function onResponseGone(res: ServerResponse): OnCallerGone {
+  let gone = false;
+  const listeners = new Set<() => void>();
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    gone = true;
+    for (const listener of listeners) listener();
+  });
+  return (listener) => {
+    if (gone) {
+      listener();
+      return () => {};
     }
-  }
-  return headers;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+}
+
+/** Reads Node's parsed headers in place: copying them into a `Headers` cost more than the few the core reads. */
+function headerReader(req: IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      const value = req.headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
 }
 
 // A body parser mounted before the proxy (express.json(), express.raw(), ...) has read the stream.

@@ -1,0 +1,39 @@
+import type { Readable } from "node:stream";
+import { redact } from "./redact.js";
+
+/** Headers on every JSON answer: per-user data must not be cached or sniffed. */
+const JSON_HEADERS = {
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "private, no-store",
+  "x-content-type-options": "nosniff",
+};
+
+/**
+ * What an operation answers: JSON text or a byte stream (a download). Plain
+ * data rather than a web Response, so the Express adapter writes it straight
+ * onto the Node response; `createProxyHandler` turns it into a Response.
+ */
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Readable;
+}
+
+/** A JSON answer with the key removed from every string in `body`. */
+export function jsonAnswer(
+  status: number,
+  body: unknown,
+  secret: string,
+  headers: Record<string, string> = {},
+): ProxyAnswer {
+  return { status, headers: { ...headers, ...JSON_HEADERS }, body: redactedJson(body, secret) };
+}
+
+/** `body` as JSON text without `secret` in any string, walking the value only when the text may hold the key. */
+function redactedJson(body: unknown, secret: string): string {
+  const text = JSON.stringify(body);
+  // A key JSON writes without escapes appears verbatim in the text wherever a string holds it.
+  const writtenVerbatim = JSON.stringify(secret) === `"${secret}"`;
+  if (secret && writtenVerbatim && !text.includes(secret)) return text;
+  return JSON.stringify(redact(body, secret));
+}
