@@ -4,8 +4,10 @@
  * A filtered run replaces only the entries it measured and keeps the others already in the file.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Bench, BenchEntry } from "./lib/BenchEntry.js";
+import { fork } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import type { BenchEntry } from "./lib/BenchEntry.js";
 import { formatTable } from "./lib/formatTable.js";
 import { checkTargets } from "./lib/targets.js";
 
@@ -24,6 +26,18 @@ const files = readdirSync(sources, { recursive: true })
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
   .sort();
 
+/** Runs one bench file in a process of its own (see `lib/runBench.ts`) and resolves with its entries. */
+async function runBench(path: string): Promise<BenchEntry[]> {
+  const child = fork(`${root}lib/runBench.js`, [path, ...(quick ? ["--quick"] : [])], { execArgv: ["--expose-gc"] });
+  let entries: BenchEntry[] | undefined;
+  child.on("message", (message) => {
+    entries = message as BenchEntry[];
+  });
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0 || !entries) throw new Error(`the bench process exited with ${code} without its entries`);
+  return entries;
+}
+
 const started = performance.now();
 const entries: BenchEntry[] = [];
 const failed: string[] = [];
@@ -31,8 +45,7 @@ for (const file of files) {
   console.log(`\n## ${file}${quick ? " (quick)" : ""}`);
   const benchStarted = performance.now();
   try {
-    const { default: bench } = (await import(pathToFileURL(`${root}${file}`).href)) as { default: Bench };
-    const measured = await bench({ quick });
+    const measured = await runBench(`${root}${file}`);
     console.log(formatTable(measured));
     entries.push(...measured);
   } catch (error) {
