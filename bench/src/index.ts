@@ -3,9 +3,10 @@
  * path contains a filter, prints each bench's figures and then one table of all, and writes bench/results.json.
  * A filtered run replaces only the entries it measured and keeps the others already in the file.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+
 import { fork } from "node:child_process";
 import { once } from "node:events";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BenchEntry } from "./lib/BenchEntry.js";
 import { formatTable } from "./lib/formatTable.js";
