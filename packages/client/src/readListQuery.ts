@@ -11,7 +11,6 @@ export interface ListQueryReading {
 }
 
 const SINGLE = ["page", "page_size", "model", "agent_id", "metadata", "created_after", "created_by_me", "order_by"];
-const KNOWN = new Set([...SINGLE, "status"]);
 const DEEP_METADATA = /^metadata\[(.+)\]$/;
 const STATUS = /^[A-Z_]{1,64}$/;
 const BOOLEANS: Record<string, boolean> = { true: true, false: false };
@@ -85,13 +84,18 @@ function readMetadata(search: URLSearchParams, query: ListQueryReading["query"],
   for (const [name, value] of search) {
     const deep = DEEP_METADATA.exec(name)?.[1];
     if (deep !== undefined) entries.push([deep, value]);
-    else if (!KNOWN.has(name) && name !== "") entries.push([name, value]);
+    else if (!isListParameter(name) && name !== "") entries.push([name, value]);
   }
   // fromEntries keeps a "__proto__" name as plain data.
   if (json !== null || entries.length > 0) query.metadata = Object.fromEntries(entries);
 }
 
 const INVALID_JSON = Symbol("invalid JSON");
+
+// A function rather than a module-level Set, which bundlers keep in every bundle of the client.
+function isListParameter(name: string): boolean {
+  return name === "status" || SINGLE.includes(name);
+}
 
 function parseJson(text: string): unknown {
   try {
