@@ -112,4 +112,24 @@ describe("startUpstream", () => {
     expect(upstream).toMatchObject({ kind: "mistral", serverURL: "https://api.mistral.ai", apiKey: "sk-test" });
     await upstream.close();
   });
+
+  it("speeds the mock's jobs up, not its clock, so its times never run ahead of the browser's", async () => {
+    const upstream = await startUpstream({ mockSpeed: 1000 });
+    try {
+      const headers = { authorization: `Bearer ${upstream.apiKey}`, "content-type": "application/json" };
+      const created = await fetch(`${upstream.serverURL}/v1/batch/jobs`, { method: "POST", headers, body: newJob });
+      const { id } = (await created.json()) as { id: string };
+      // 25 s of queue and run at speed 1 take 25 ms here.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const job = await (await fetch(`${upstream.serverURL}/v1/batch/jobs/${id}`, { headers })).json();
+      expect(job.status).toBe("SUCCESS");
+      const now = Date.now() / 1000;
+      for (const time of [job.created_at, job.started_at, job.completed_at]) {
+        expect(time).toBeGreaterThan(now - 5);
+        expect(time).toBeLessThanOrEqual(now);
+      }
+    } finally {
+      await upstream.close();
+    }
+  });
 });

@@ -31,7 +31,7 @@ export const MOCK_TIMINGS = {
 
 /**
  * The real API when there is a key, else the built-in mock of `@mistral-batch/msw`
- * listening on a free port of 127.0.0.1, on a real-time clock sped up by `mockSpeed`.
+ * listening on a free port of 127.0.0.1, its jobs `mockSpeed` times quicker.
  */
 export async function startUpstream(options: UpstreamOptions = {}): Promise<Upstream> {
   if (options.apiKey) {
@@ -42,7 +42,17 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
       close: async () => {},
     };
   }
-  const mock = await startMockServer({ port: 0, clock: "real", speed: options.mockSpeed ?? 1, ...MOCK_TIMINGS });
+  // The jobs are quicker, not the clock: a sped-up clock would stamp times ahead of the browser's, and a running
+  // job's duration (the browser's now minus its start) would read 0 s.
+  const speed = options.mockSpeed ?? 1;
+  const mock = await startMockServer({
+    port: 0,
+    clock: "real",
+    queueDelayMs: MOCK_TIMINGS.queueDelayMs / speed,
+    jobDurationMs: MOCK_TIMINGS.jobDurationMs / speed,
+    cancelDelayMs: MOCK_TIMINGS.cancelDelayMs / speed,
+    failureRate: MOCK_TIMINGS.failureRate,
+  });
   // The mock accepts any token; the proxy still needs one to send.
   return { kind: "mock", serverURL: mock.url, apiKey: "built-in-mock", close: () => mock.close() };
 }
