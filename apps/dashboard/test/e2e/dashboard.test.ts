@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { launchChromium } from "./launchChromium.js";
+import { launchChromium } from "../../../../testing/launchChromium.js";
 import { type BuiltServer, startBuiltServer } from "./startBuiltServer.js";
 
 // The built server on the built-in mock, 4 times faster than real time: a job ends in about 6 seconds.
@@ -65,7 +65,7 @@ function jobStatus(page: Page): Promise<string> {
 
 beforeAll(async () => {
   server = await startBuiltServer({ MOCK_SPEED });
-  browser = await launchChromium();
+  browser = await launchChromium(chromium);
   alice = await signIn(await browser.newContext({ viewport: { width: 1280, height: 900 } }), "alice");
 }, 60_000);
 
