@@ -46,14 +46,15 @@ const worker = setupWorker(...batchHandlers(simulator, { baseUrl: SERVER_URL }))
 await worker.start();
 
 // What msw saw during the current scenario: every API call must be answered by a handler, none let through.
-const seen = { mocked: 0, unhandled: [] as string[] };
+// "request:match" comes before the page gets its answer; "response:mocked" may come after the scenario returned.
+const seen = { matched: 0, unhandled: [] as string[] };
 function reset() {
   simulator.reset();
-  seen.mocked = 0;
+  seen.matched = 0;
   seen.unhandled = [];
 }
-worker.events.on("response:mocked", () => {
-  seen.mocked += 1;
+worker.events.on("request:match", () => {
+  seen.matched += 1;
 });
 worker.events.on("request:unhandled", ({ request }) => {
   seen.unhandled.push(`${request.method} ${request.url}`);

@@ -81,7 +81,7 @@ describe("batchHandlers with setupWorker in chromium", () => {
       { custom_id: "r3", status_code: null, failed: true },
     ]);
     // create, list, 3 gets, 2 downloads
-    expect(report.seen).toEqual({ mocked: 7, unhandled: [] });
+    expect(report.seen).toEqual({ matched: 7, unhandled: [] });
     expectAnsweredByWorker(7);
   });
 
@@ -96,7 +96,7 @@ describe("batchHandlers with setupWorker in chromium", () => {
     expect(report.results.map((result) => result.custom_id)).toEqual(Array.from({ length: 8 }, (_, i) => `r${i}`));
     expect(report.results.filter((result) => result.failed).map((result) => result.custom_id)).toEqual(["r3", "r7"]);
     // 2 uploads, retrieve, create, get, 2 downloads
-    expect(report.seen).toEqual({ mocked: 7, unhandled: [] });
+    expect(report.seen).toEqual({ matched: 7, unhandled: [] });
     expectAnsweredByWorker(7);
   });
 
@@ -116,7 +116,7 @@ describe("batchHandlers with setupWorker in chromium", () => {
     expect(report.wrongKey).toMatchObject({ isSdkError: true, statusCode: 401, body: { message: "Unauthorized" } });
     expect(report.jobsInSimulator).toBe(0);
     // the raw create, upload, create, get, list
-    expect(report.seen).toEqual({ mocked: 5, unhandled: [] });
+    expect(report.seen).toEqual({ matched: 5, unhandled: [] });
     expectAnsweredByWorker(5);
   });
 });
