@@ -1,12 +1,13 @@
 import type { Readable } from "node:stream";
 import { redact } from "./redact.js";
 
-/** Headers on every JSON answer: per-user data must not be cached or sniffed. */
-const JSON_HEADERS = {
-  "content-type": "application/json; charset=utf-8",
+/** Headers on every answer of the proxy: per-user data must not be cached or sniffed. */
+export const PRIVATE_HEADERS = {
   "cache-control": "private, no-store",
   "x-content-type-options": "nosniff",
 };
+
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", ...PRIVATE_HEADERS };
 
 /**
  * What an operation answers: JSON text or a byte stream (a download). Plain

@@ -3,7 +3,7 @@ import { type FileRecord, getAccessibleFile } from "./fileOwnership.js";
 import { fileTag, tagFilename, untagFilename } from "./fileTag.js";
 import { assertUuidParam } from "./jobOwnership.js";
 import { multipartBoundary } from "./MultipartRewriter.js";
-import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
+import { jsonAnswer, PRIVATE_HEADERS, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
 import { errorBody, fileNotFound, ProxyError } from "./ProxyError.js";
 import { assertDeclaredLength } from "./readBody.js";
@@ -68,11 +68,7 @@ export async function downloadFile(context: ProxyContext, input: OperationInput)
     onGone: input.onGone,
     notFound: () => fileNotFound(fileId),
   });
-  const headers: Record<string, string> = {
-    "content-type": "application/octet-stream",
-    "cache-control": "private, no-store",
-    "x-content-type-options": "nosniff",
-  };
+  const headers: Record<string, string> = { "content-type": "application/octet-stream", ...PRIVATE_HEADERS };
   const length = upstream.headers["content-length"];
   if (length && /^\d+$/.test(length)) headers["content-length"] = length;
   const name =
