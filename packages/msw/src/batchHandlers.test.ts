@@ -1,5 +1,6 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FAIL_ON_UNHANDLED } from "../../../testing/mswListenOptions.js";
 import { chatJsonl, chatRequests } from "../test/fixtures.js";
 import { batchHandlers } from "./batchHandlers.js";
 import { createBatchSimulator } from "./createBatchSimulator.js";
@@ -25,7 +26,7 @@ function create(body: unknown = { endpoint: "/v1/chat/completions", requests: ch
   return call("/v1/batch/jobs", { method: "POST", body: JSON.stringify(body) });
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen(FAIL_ON_UNHANDLED));
 afterEach(() => sim.reset());
 afterAll(() => server.close());
 

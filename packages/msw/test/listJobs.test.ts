@@ -1,5 +1,6 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAIL_ON_UNHANDLED } from "../../../testing/mswListenOptions.js";
 import { batchHandlers } from "../src/batchHandlers.js";
 import { createBatchSimulator } from "../src/createBatchSimulator.js";
 import { chatRequests } from "./fixtures.js";
@@ -20,7 +21,7 @@ async function list(query: string, token = "alice") {
 }
 
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen(FAIL_ON_UNHANDLED);
   const make = (name: string, caller: string, extra: Record<string, unknown>, then?: (id: string) => void) => {
     ids[name] = sim.createJob({ endpoint: "/v1/chat/completions", requests: chatRequests(1), ...extra }, { caller }).id;
     then?.(ids[name]);

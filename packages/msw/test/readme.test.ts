@@ -7,7 +7,7 @@ import { batchHandlers, createBatchSimulator } from "../src/index.js";
 const simulator = createBatchSimulator({ queueDelayMs: 1_000, jobDurationMs: 60_000, failureRate: 0.1 });
 const server = setupServer(...batchHandlers(simulator)); // baseUrl defaults to https://api.mistral.ai
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
   server.resetHandlers();
   simulator.reset(); // forget jobs, files and faults between tests

@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { FAIL_ON_UNHANDLED } from "../../../testing/mswListenOptions.js";
 import { batchHandlers } from "../src/batchHandlers.js";
 import { createBatchSimulator } from "../src/createBatchSimulator.js";
 import { chatJsonl, chatRequests } from "./fixtures.js";
@@ -59,7 +60,7 @@ const json = (value: unknown): RequestInit => ({
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const ENDPOINTS = [...KNOWN_API_ENDPOINTS, "/v1/some/future/endpoint"];
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen(FAIL_ON_UNHANDLED));
 afterAll(() => server.close());
 
 describe("every simulated response conforms to openapi/mistral-batch.yaml", () => {

@@ -5,6 +5,7 @@
  */
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { FAIL_ON_UNHANDLED } from "../../../../testing/mswListenOptions.js";
 import { batchHandlers, createBatchSimulator } from "../../../msw/src/index.js";
 import type { BatchSimulatorOptions } from "../../../msw/src/types.js";
 import { createMistralBatchCore, type MistralBatchOptions } from "../../src/index.js";
@@ -36,7 +37,7 @@ export function useMockApi(options: BatchSimulatorOptions = {}, client: MistralB
   server.events.on("request:start", ({ request }) => {
     requests.push(`${request.method} ${new URL(request.url).pathname.slice(new URL(MOCK_URL).pathname.length)}`);
   });
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(() => server.listen(FAIL_ON_UNHANDLED));
   afterEach(() => {
     server.resetHandlers();
     simulator.reset();

@@ -5,6 +5,7 @@ import { type RenderResult, render } from "@testing-library/react";
 import { setupServer } from "msw/node";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { FAIL_ON_UNHANDLED } from "../../../../testing/mswListenOptions.js";
 import { MistralBatchProvider } from "../../src/index.js";
 
 /** The mock API every hook test runs against, with a log of the requests that reached it. */
@@ -17,7 +18,7 @@ server.events.on("request:start", ({ request }) => {
   wire.push(`${request.method} ${new URL(request.url).pathname}`);
 });
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen(FAIL_ON_UNHANDLED));
 beforeEach(() => {
   simulator.reset();
   wire.length = 0;
