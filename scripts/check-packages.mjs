@@ -2,7 +2,7 @@
 // Package quality gates (issue 8), run after `pnpm build`: for each public package,
 // publint --strict and arethetypeswrong on the packed tarball; then every tarball is
 // installed into a scratch project, as a user would, imported from ESM and from
-// CommonJS, and type-checked with moduleResolution "bundler" and "node16".
+// CommonJS, and type-checked with TypeScript 7 and 6, moduleResolution "bundler" and "node16".
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,8 +15,19 @@ const packages = ["client", "msw", "express", "react"]
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }));
 
 // Peers a user installs beside our packages, at the versions the repo tests.
-const PEERS = ["react@19", "react-dom@19", "@tanstack/react-query@5", "express@5", "msw@2.15.0"];
-const TYPES = ["typescript@6.0.3", "@types/node@20", "@types/react@19", "@types/express@5"];
+const PEERS = ["react@19", "react-dom@19", "@tanstack/react-query@5", "express@5", "msw@3.0.5"];
+// Users type-check with TypeScript 7 (native) or 6 (the last JavaScript compiler): our declarations must suit both.
+const TYPES = [
+  "typescript@7.0.2",
+  "typescript6@npm:typescript@6.0.3",
+  "@types/node@20",
+  "@types/react@19",
+  "@types/express@5",
+];
+const COMPILERS = [
+  ["TypeScript 7", "node_modules/typescript/bin/tsc"],
+  ["TypeScript 6", "node_modules/typescript6/bin/tsc"],
+];
 
 const run = (command, args, cwd) => {
   console.log(`$ ${command} ${args.join(" ")}`);
@@ -92,8 +103,10 @@ try {
         files: ["usage.ts"],
       }),
     );
-    run("npx", ["tsc", "-p", "tsconfig.json"], scratch);
-    console.log(`types ok with moduleResolution ${moduleResolution}`);
+    for (const [compiler, tsc] of COMPILERS) {
+      run("node", [tsc, "-p", "tsconfig.json"], scratch);
+      console.log(`types ok with ${compiler}, moduleResolution ${moduleResolution}`);
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
