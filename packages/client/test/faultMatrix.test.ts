@@ -70,6 +70,17 @@ interface Operation {
 }
 
 const createOnce = (key: string) => () => mistral.batch.jobs.create(params, { ...call, idempotencyKey: key });
+/** A call on a job stored beforehand (finished when asked), or on a stored file. */
+const onJob =
+  (send: (job: BatchJob) => Promise<unknown>, finished = false) =>
+  () => {
+    const job = storedJob(finished);
+    return () => send(job);
+  };
+const onFile = (send: (file_id: string) => Promise<unknown>) => () => {
+  const file_id = storedFileId();
+  return () => send(file_id);
+};
 
 const operations: Operation[] = [
   { name: "list", method: "GET", path: "/v1/batch/jobs", prepare: () => () => mistral.batch.jobs.list({}, call) },
@@ -77,10 +88,7 @@ const operations: Operation[] = [
     name: "get",
     method: "GET",
     path: "/v1/batch/jobs/:job_id",
-    prepare: () => {
-      const { id } = storedJob();
-      return () => mistral.batch.jobs.get({ job_id: id }, call);
-    },
+    prepare: onJob((job) => mistral.batch.jobs.get({ job_id: job.id }, call)),
   },
   {
     name: "create",
@@ -100,19 +108,13 @@ const operations: Operation[] = [
     name: "cancel",
     method: "POST",
     path: "/v1/batch/jobs/:job_id/cancel",
-    prepare: () => {
-      const { id } = storedJob();
-      return () => mistral.batch.jobs.cancel({ job_id: id }, call);
-    },
+    prepare: onJob((job) => mistral.batch.jobs.cancel({ job_id: job.id }, call)),
   },
   {
     name: "delete",
     method: "DELETE",
     path: "/v1/batch/jobs/:job_id",
-    prepare: () => {
-      const { id } = storedJob(true);
-      return () => mistral.batch.jobs.delete({ job_id: id }, call);
-    },
+    prepare: onJob((job) => mistral.batch.jobs.delete({ job_id: job.id }, call), true),
   },
   {
     name: "files.upload",
@@ -124,37 +126,25 @@ const operations: Operation[] = [
     name: "files.retrieve",
     method: "GET",
     path: "/v1/files/:file_id",
-    prepare: () => {
-      const id = storedFileId();
-      return () => mistral.files.retrieve({ file_id: id }, call);
-    },
+    prepare: onFile((file_id) => mistral.files.retrieve({ file_id }, call)),
   },
   {
     name: "files.download",
     method: "GET",
     path: "/v1/files/:file_id/content",
-    prepare: () => {
-      const id = storedFileId();
-      return async () => new Response(await mistral.files.download({ file_id: id }, call)).text();
-    },
+    prepare: onFile(async (file_id) => new Response(await mistral.files.download({ file_id }, call)).text()),
   },
   {
     name: "files.delete",
     method: "DELETE",
     path: "/v1/files/:file_id",
-    prepare: () => {
-      const id = storedFileId();
-      return () => mistral.files.delete({ file_id: id }, call);
-    },
+    prepare: onFile((file_id) => mistral.files.delete({ file_id }, call)),
   },
   {
     name: "results",
     method: "GET",
     path: "/v1/files/:file_id/content",
-    prepare: () => {
-      const job = storedJob(true);
-      return () => readAll(mistral.batch.jobs.results(job, call));
-    },
+    prepare: onJob((job) => readAll(mistral.batch.jobs.results(job, call)), true),
   },
 ];
 
