@@ -6,7 +6,10 @@ import { DEFAULT_RETRY_CONFIG, type RetryConfig } from "./retry.js";
 export interface MistralBatchOptions {
   /**
    * The API key, sent as a Bearer token, or a function returning it. Leave it
-   * out when a proxy (such as `@mistral-batch/express`) adds the key.
+   * out when a proxy (such as `@mistral-batch/express`) adds the key. A key
+   * HTTP cannot carry (CR, LF, NUL) is refused with an `InvalidRequestError` on
+   * `apiKey` that does not repeat it: by the constructor, or per call when a
+   * function returns it.
    */
   apiKey?: string | (() => string | Promise<string>);
   /** Defaults to `https://api.mistral.ai`; may carry a path prefix such as `http://localhost:3000/api/mistral`. */
@@ -17,7 +20,7 @@ export interface MistralBatchOptions {
   timeoutMs?: number;
   /** A fetch implementation; defaults to the global one. */
   fetch?: typeof globalThis.fetch;
-  /** Headers sent with every request. */
+  /** Headers sent with every request; one HTTP cannot carry makes the constructor throw, naming it but not its value. */
   headers?: Record<string, string>;
 }
 

@@ -115,6 +115,28 @@ export class BatchValidationError extends MistralBatchError {
   }
 }
 
+/**
+ * `batch.jobs.results` read fewer results than the finished job counts
+ * (`succeeded_requests + failed_requests`): its files or inline outputs ended
+ * early.
+ */
+export class IncompleteResultsError extends MistralBatchError {
+  override name = "IncompleteResultsError";
+  /** The job whose results fell short. */
+  readonly jobId: string;
+  /** How many results the job's counts promise. */
+  readonly expected: number;
+  /** How many were read. */
+  readonly read: number;
+
+  constructor(jobId: string, expected: number, read: number) {
+    super(`Job ${jobId}: read ${read} of its ${expected} results, ${expected - read} missing`);
+    this.jobId = jobId;
+    this.expected = expected;
+    this.read = read;
+  }
+}
+
 /** `batch.jobs.wait` gave up after its `timeoutMs`; the job itself keeps running. */
 export class WaitTimeoutError extends MistralBatchError {
   override name = "WaitTimeoutError";

@@ -1,7 +1,8 @@
 import type { MistralBatchCore } from "./core.js";
 import * as sdk from "./generated/sdk.gen.js";
 import type { DeleteFileResponse, RetrievedFile } from "./generated/types.gen.js";
-import { callOperation, type RequestOptions } from "./internal/callOperation.js";
+import { callOperation, type RequestOptions, toMistralBatchError } from "./internal/callOperation.js";
+import { mapStreamErrors } from "./internal/mapStreamErrors.js";
 import { assertUuid } from "./internal/validate.js";
 
 /** Parameters of `files.retrieve`, `files.delete` and `files.download`. */
@@ -50,7 +51,8 @@ export function deleteFile(
 /**
  * Downloads a file's content as a byte stream, read as it arrives. The call's
  * `timeoutMs` covers the wait for the response, not the reading of the body;
- * the `signal` stops both.
+ * the `signal` stops both. A body that cannot be read to its end errors the
+ * stream with a `ConnectionError` (or `RequestAbortedError` on `signal`), its cause attached.
  *
  * @example
  * for await (const line of parseJsonl(await downloadFile(core, { file_id }))) console.log(line);
@@ -71,5 +73,7 @@ export async function downloadFile(
     },
     options,
   );
-  return body ?? new Blob([]).stream();
+  return mapStreamErrors(body ?? new Blob([]).stream(), (failure) =>
+    toMistralBatchError("files.download", failure, options?.signal),
+  );
 }

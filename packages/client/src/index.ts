@@ -14,6 +14,7 @@ export {
   BatchValidationError,
   ConnectionError,
   HTTPValidationError,
+  IncompleteResultsError,
   InvalidRequestError,
   JsonlParseError,
   MistralBatchError,

@@ -50,6 +50,24 @@ export function backoffDelay(backoff: BackoffStrategy, attempt: number, random =
   return Math.min(jittered, backoff.maxInterval);
 }
 
+/** The backoff a retry config asks for, with the defaults filled in. */
+export function backoffOf(retries: RetryConfig): BackoffStrategy {
+  return { ...DEFAULT_BACKOFF, ...(retries.strategy === "backoff" ? retries.backoff : undefined) };
+}
+
+/**
+ * The wait before attempt number `attempt + 1`: what `Retry-After` asks for when
+ * the answer has one, else the backoff delay; never more than `maxInterval`.
+ */
+export function retryDelay(backoff: BackoffStrategy, attempt: number, retryAfter: string | null = null): number {
+  return Math.min(parseRetryAfter(retryAfter) ?? backoffDelay(backoff, attempt), backoff.maxInterval);
+}
+
+/** True when a retry that waits `delay` first would still start within `maxElapsedTime` of `startedAt`. */
+export function withinRetryBudget(startedAt: number, delay: number, backoff: BackoffStrategy): boolean {
+  return Date.now() + delay - startedAt <= backoff.maxElapsedTime;
+}
+
 /**
  * Reads a `Retry-After` header, in seconds or as an HTTP date, as a wait in
  * milliseconds; undefined when absent or unreadable.

@@ -204,6 +204,64 @@ describe("errors", () => {
     expect((error as Error).message).toContain(reason);
   });
 
+  describe("refuses a key or header that HTTP cannot carry, without repeating it", () => {
+    const secrets = ["CR", "LF", "NUL"].map((name) => ({
+      name,
+      secret: `${API_KEY}${{ CR: "\r", LF: "\n", NUL: "\0" }[name]}leak`,
+    }));
+
+    /** The error is an InvalidRequestError on `field`, and no text it carries holds the secret. */
+    function expectRefusal(error: unknown, field: string, secret: string) {
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as InvalidRequestError).field).toBe(field);
+      const texts = [
+        String(error),
+        (error as Error).stack ?? "",
+        JSON.stringify(error),
+        String((error as Error).cause),
+      ];
+      for (const text of texts) expect(text).not.toContain("leak");
+      expect(texts.join(" ")).not.toContain(secret);
+    }
+
+    it.each(secrets)("an API key holding $name: the constructor throws", ({ secret }) => {
+      const error = (() => {
+        try {
+          return new MistralBatch({ apiKey: secret });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expectRefusal(error, "apiKey", secret);
+    });
+
+    it.each(secrets)("a client-wide header holding $name: the constructor throws", ({ secret }) => {
+      const error = (() => {
+        try {
+          return new MistralBatch({ apiKey: API_KEY, headers: { "X-Token": secret } });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expectRefusal(error, "headers.X-Token", secret);
+    });
+
+    it.each(secrets)(
+      "a key from a function, or a per-call header, holding $name: the call rejects",
+      async ({ secret }) => {
+        server = await startRecordingServer(() => ({ body: batchJob() }));
+        const rotating = new MistralBatch({ apiKey: () => secret, serverURL: server.url });
+        expectRefusal(await rotating.batch.jobs.get({ job_id: JOB_ID }).catch((e: unknown) => e), "apiKey", secret);
+        const mistral = new MistralBatch({ apiKey: API_KEY, serverURL: server.url });
+        const perCall = await mistral.batch.jobs
+          .get({ job_id: JOB_ID }, { headers: { "X-Token": secret } })
+          .catch((e: unknown) => e);
+        expectRefusal(perCall, "headers.X-Token", secret);
+        expect(server.requests).toHaveLength(0);
+      },
+    );
+  });
+
   it("gives a ConnectionError when nothing listens", async () => {
     server = await startRecordingServer();
     const url = server.url;

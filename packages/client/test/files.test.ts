@@ -4,12 +4,14 @@ import {
   deleteFile,
   downloadFile,
   InvalidRequestError,
+  RequestAbortedError,
   ResponseValidationError,
   retrieveFile,
   SDKError,
 } from "../src/index.js";
 import { FILE_ID } from "./fixtures.js";
 import { type RecordedRequest, type ScriptedResponse, startRecordingServer } from "./support/recordingServer.js";
+import { startStreamingServer } from "./support/streamingServer.js";
 
 type Responder = (request: RecordedRequest, index: number) => ScriptedResponse;
 
@@ -72,5 +74,26 @@ describe("files", () => {
     const { server, core } = await start(() => ({ body: {} }));
     await expect(async () => operation(core, { file_id: "../jobs" })).rejects.toThrow(InvalidRequestError);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("errors the stream with RequestAbortedError when the signal aborts while the body is read", async () => {
+    // The first bytes of a file that never ends on its own.
+    const streaming = await startStreamingServer((res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.write("first chunk\n");
+    });
+    try {
+      const core = createMistralBatchCore({ apiKey: "sk-test", serverURL: streaming.url });
+      const controller = new AbortController();
+      const reader = (await downloadFile(core, { file_id: FILE_ID }, { signal: controller.signal })).getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe("first chunk\n");
+      const reason = new Error("stop reading");
+      controller.abort(reason);
+      const error = await reader.read().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RequestAbortedError);
+      expect((error as Error).cause).toBe(reason);
+    } finally {
+      await streaming.close();
+    }
   });
 });

@@ -205,6 +205,20 @@ describe("timeouts and abort", () => {
     expect(attempts).toHaveLength(3);
   });
 
+  it.each([
+    { failure: "a 503", steps: [json(503, { message: "busy" }, { "Retry-After": "4" })], cause: SDKError },
+    { failure: "a dropped connection", steps: [reset()], cause: ConnectionError },
+  ])("says why a call timed out while retrying: $failure travels as the cause", async ({ steps, cause }) => {
+    const { mistral } = client(steps, { timeoutMs: 10_000 });
+    const result = mistral.batch.jobs.list().catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const error = (await result) as RequestTimeoutError;
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error.cause).toBeInstanceOf(cause);
+    if (error.cause instanceof SDKError) expect(error.cause.statusCode).toBe(503);
+    else expect((error.cause as ConnectionError).cause).toBe(steps[0]);
+  });
+
   it("rejects with RequestAbortedError when the caller aborts during a backoff wait", async () => {
     const { mistral, attempts } = client([json(503, {}, { "Retry-After": "30" }), ok()]);
     const controller = new AbortController();

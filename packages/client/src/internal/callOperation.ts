@@ -9,7 +9,7 @@ import type { Client } from "../generated/client/index.js";
 import type { RetryConfig } from "../retry.js";
 import type { SdkResult } from "./createFetchClient.js";
 import { errorFromResponse } from "./errorFromResponse.js";
-import { fetchWithRetry } from "./fetchWithRetry.js";
+import { fetchWithRetry, type RetryPolicy } from "./fetchWithRetry.js";
 
 /** Options every operation takes as its last argument. */
 export interface RequestOptions {
@@ -66,22 +66,19 @@ export async function callOperation<T>(
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? context.timeoutMs;
   const deadline = new AbortController();
-  const timer = setTimeout(
-    () => deadline.abort(new RequestTimeoutError(`${spec.name} timed out after ${timeoutMs} ms`)),
-    timeoutMs,
-  );
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   const parseAs = spec.parseAs ?? "json";
+  const policy: RetryPolicy = {
+    retries: options.retries ?? context.retries,
+    idempotent: spec.idempotent,
+    signal,
+    fetch: context.fetch,
+  };
   try {
     const result = (await spec.send({
       client: context.client,
-      fetch: (input, init) =>
-        fetchWithRetry(String(input), init ?? {}, {
-          retries: options.retries ?? context.retries,
-          idempotent: spec.idempotent,
-          signal,
-          fetch: context.fetch,
-        }),
+      fetch: (input, init) => fetchWithRetry(String(input), init ?? {}, policy),
       headers: options.headers,
       parseAs,
       throwOnError: false,
@@ -90,7 +87,14 @@ export async function callOperation<T>(
     if (parseAs === "json") checkShape(spec, result.data);
     return result.data as T;
   } catch (error) {
-    throw toMistralBatchError(spec.name, error, signal, options.signal);
+    // A call that times out while it waits to retry says why it was waiting: the failure it was retrying.
+    throw toMistralBatchError(
+      spec.name,
+      error,
+      options.signal,
+      deadline.signal.aborted ? timeoutMs : undefined,
+      policy.retrying,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -107,22 +111,39 @@ function checkShape(spec: OperationSpec, data: unknown): void {
   }
 }
 
-function toMistralBatchError(
+/**
+ * The one place where whatever a call throws, or a body's stream fails with,
+ * becomes one of our errors; the original stays as `cause`. Once
+ * `callerSignal` has aborted the call was aborted; with `timedOutAfter` (its
+ * `timeoutMs`) it timed out, and `retrying` is the failure it was about to retry.
+ */
+export function toMistralBatchError(
   operation: string,
   error: unknown,
-  signal: AbortSignal,
-  callerSignal: AbortSignal | undefined,
+  callerSignal?: AbortSignal,
+  timedOutAfter?: number,
+  retrying?: unknown,
 ): MistralBatchError {
   if (error instanceof MistralBatchError) return error;
-  if (callerSignal?.aborted) {
-    return new RequestAbortedError(`${operation} was aborted`, { cause: callerSignal.reason });
+  if (callerSignal?.aborted) return new RequestAbortedError(`${operation} was aborted`, { cause: callerSignal.reason });
+  if (timedOutAfter !== undefined) {
+    return new RequestTimeoutError(
+      `${operation} timed out after ${timedOutAfter} ms`,
+      retrying
+        ? {
+            cause:
+              retrying instanceof Response
+                ? errorFromResponse(operation, retrying, null)
+                : toMistralBatchError(operation, retrying),
+          }
+        : undefined,
+    );
   }
-  if (signal.aborted && signal.reason instanceof MistralBatchError) return signal.reason;
   if (error instanceof SyntaxError) {
     return new ResponseValidationError(`${operation}: the response body is not valid JSON (${error.message})`, {
       cause: error,
     });
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new ConnectionError(`${operation}: could not reach the server (${reason})`, { cause: error });
+  return new ConnectionError(`${operation}: the connection failed (${reason})`, { cause: error });
 }

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from "../errors.js";
 import type { Client } from "../generated/client/index.js";
 
 /** What the generated SDK functions pass to their client, as far as this API uses it. */
@@ -38,17 +39,24 @@ export interface FetchClientOptions {
  * passes, sends them through the given fetch (our retrying wrapper) and reads
  * the answer. A few hundred bytes where hey-api's general-purpose client weighs
  * several kilobytes; the SDK calls only `get`, `post` and `delete`.
+ * The client-wide headers and a key given as a string are checked here, when
+ * the client is made; per-call headers and a key from a function, per call.
  */
 export function createFetchClient(options: FetchClientOptions): Client {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const shared = new Headers();
+  for (const [name, value] of Object.entries(options.headers ?? {})) setHeader(shared, name, value);
+  const authorize = (headers: Headers, token: string) =>
+    setHeader(headers, "Authorization", `Bearer ${token}`, "apiKey");
+  if (typeof options.auth === "string") authorize(new Headers(), options.auth);
   const send = (method: string) => async (sdk: SdkRequest) => {
-    const headers = new Headers(options.headers);
+    const headers = new Headers(shared);
     for (const [name, value] of Object.entries(sdk.headers ?? {})) {
       if (value == null) headers.delete(name);
-      else headers.set(name, value);
+      else setHeader(headers, name, value);
     }
     const token = typeof options.auth === "function" ? await options.auth() : options.auth;
-    if (sdk.security?.length && token) headers.set("Authorization", `Bearer ${token}`);
+    if (sdk.security?.length && token) authorize(headers, token);
     let body = sdk.body;
     if (body !== undefined && sdk.bodySerializer !== null) {
       body = sdk.bodySerializer ? sdk.bodySerializer(body) : JSON.stringify(body);
@@ -63,6 +71,18 @@ export function createFetchClient(options: FetchClientOptions): Client {
   };
   // The SDK's `Client` type describes hey-api's whole client; the SDK calls only these three methods.
   return { get: send("GET"), post: send("POST"), delete: send("DELETE") } as unknown as Client;
+}
+
+/**
+ * Sets a header, or refuses it with an error that names `field` and never the
+ * value: fetch's own error quotes the value, which may be the API key.
+ */
+function setHeader(headers: Headers, name: string, value: string, field = `headers.${name}`): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new InvalidRequestError(field, "not a valid HTTP header value");
+  }
 }
 
 function expandPath(url: string, path: Record<string, unknown> = {}): string {

@@ -19,16 +19,18 @@ const MAX_SUMMARY_LENGTH = 300;
 
 /** A short, human summary of an error body: its message if it has one. */
 function describeBody(body: unknown): string {
-  if (typeof body === "string") return body.slice(0, MAX_SUMMARY_LENGTH);
-  if (body === null || typeof body !== "object") return "";
-  const { message, detail } = body as { message?: unknown; detail?: unknown };
-  if (typeof message === "string") return message.slice(0, MAX_SUMMARY_LENGTH);
-  if (Array.isArray(detail)) {
-    return detail
-      .map((issue: Partial<ValidationIssue>) => `${issue.loc?.join(".") ?? "?"}: ${issue.msg ?? ""}`)
-      .join("; ")
-      .slice(0, MAX_SUMMARY_LENGTH);
-  }
-  if (typeof detail === "string") return detail.slice(0, MAX_SUMMARY_LENGTH);
-  return "";
+  const { message, detail } = (body ?? {}) as { message?: unknown; detail?: unknown };
+  const summary =
+    typeof body === "string"
+      ? body
+      : typeof message === "string"
+        ? message
+        : Array.isArray(detail)
+          ? detail
+              .map((issue: Partial<ValidationIssue>) => `${issue.loc?.join(".") ?? "?"}: ${issue.msg ?? ""}`)
+              .join("; ")
+          : typeof detail === "string"
+            ? detail
+            : "";
+  return summary.slice(0, MAX_SUMMARY_LENGTH);
 }

@@ -1,11 +1,10 @@
 import {
-  type BackoffStrategy,
-  backoffDelay,
-  DEFAULT_BACKOFF,
-  parseRetryAfter,
+  backoffOf,
   REJECTED_UNPROCESSED_STATUS_CODES,
   RETRYABLE_STATUS_CODES,
   type RetryConfig,
+  retryDelay,
+  withinRetryBudget,
 } from "../retry.js";
 import { abortableSleep } from "./abortableSleep.js";
 
@@ -20,6 +19,11 @@ export interface RetryPolicy {
   /** Aborts on the caller's signal and on the call's deadline. */
   signal: AbortSignal;
   fetch: typeof globalThis.fetch;
+  /**
+   * Set to each failure about to be retried (the Response, or what fetch
+   * threw) before the wait, so that a call stopped during the wait can say why.
+   */
+  retrying?: unknown;
 }
 
 /**
@@ -56,37 +60,33 @@ export function isUnsentConnectionError(error: unknown): boolean {
  */
 export async function fetchWithRetry(url: string, init: RequestInit, policy: RetryPolicy): Promise<Response> {
   const { retries, signal } = policy;
-  const backoff: BackoffStrategy =
-    retries.strategy === "backoff" ? { ...DEFAULT_BACKOFF, ...retries.backoff } : DEFAULT_BACKOFF;
-  const retryConnectionErrors = retries.strategy === "backoff" && (retries.retryConnectionErrors ?? true);
+  const mayRetry = retries.strategy === "backoff";
+  const backoff = backoffOf(retries);
+  const retryConnectionErrors = mayRetry && (retries.retryConnectionErrors ?? true);
   const startedAt = Date.now();
 
   for (let attempt = 0; ; attempt++) {
     signal.throwIfAborted();
-    const mayRetry = retries.strategy === "backoff";
     let response: Response;
     try {
       response = await policy.fetch(url, { ...init, signal });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       const safe = policy.idempotent || isUnsentConnectionError(error);
-      const delay = backoffDelay(backoff, attempt);
-      if (!(mayRetry && retryConnectionErrors && safe && withinBudget(startedAt, delay, backoff))) throw error;
+      const delay = retryDelay(backoff, attempt);
+      if (!(retryConnectionErrors && safe && withinRetryBudget(startedAt, delay, backoff))) throw error;
+      policy.retrying = error;
       await abortableSleep(delay, signal);
       continue;
     }
 
     if (!mayRetry || !RETRYABLE_STATUS_CODES.has(response.status)) return response;
     if (!policy.idempotent && !REJECTED_UNPROCESSED_STATUS_CODES.has(response.status)) return response;
-    const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
-    const delay = Math.min(retryAfter ?? backoffDelay(backoff, attempt), backoff.maxInterval);
-    if (!withinBudget(startedAt, delay, backoff)) return response;
+    const delay = retryDelay(backoff, attempt, response.headers.get("Retry-After"));
+    if (!withinRetryBudget(startedAt, delay, backoff)) return response;
     // Not awaited: cancelling one branch of a teed (cloned) body only settles once both are cancelled.
     response.body?.cancel().catch(() => {});
+    policy.retrying = response;
     await abortableSleep(delay, signal);
   }
-}
-
-function withinBudget(startedAt: number, delay: number, backoff: BackoffStrategy): boolean {
-  return Date.now() + delay - startedAt <= backoff.maxElapsedTime;
 }

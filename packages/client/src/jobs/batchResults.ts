@@ -1,6 +1,6 @@
 import { getBatchJob } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
-import { InvalidRequestError, ResponseValidationError } from "../errors.js";
+import { IncompleteResultsError, InvalidRequestError, ResponseValidationError } from "../errors.js";
 import { downloadFile } from "../files.js";
 import type { RequestOptions } from "../internal/callOperation.js";
 import { parseJsonl } from "../jsonl/parseJsonl.js";
@@ -22,7 +22,9 @@ export interface BatchResult<TBody = unknown> {
  * the inline `outputs` when the job carries them, otherwise the output file
  * followed by the error file, read line by line (a million-line file is never
  * held in memory). A job with results but neither is fetched again with `inline: true`.
- * Stopping early cancels the download.
+ * Stopping early cancels the download. Fewer results than the job counts
+ * (`succeeded_requests + failed_requests`) end the iteration with an
+ * `IncompleteResultsError`; a connection that breaks, with a `ConnectionError`.
  *
  * @example
  * for await (const result of batchResults(core, job)) byId.set(result.custom_id, result.response?.body);
@@ -37,18 +39,30 @@ export async function* batchResults<TBody = unknown>(
   }
   const files = [job.output_file, job.error_file].filter((id): id is string => typeof id === "string");
   let outputs = job.outputs;
+  let latest = job;
   if (!outputs && files.length === 0) {
     if (job.completed_requests === 0) return;
-    outputs = (await getBatchJob(core, { job_id: job.id, inline: true }, options)).outputs;
+    latest = await getBatchJob(core, { job_id: job.id, inline: true }, options);
+    outputs = latest.outputs;
   }
+  let read = 0;
   if (outputs) {
-    for (const [index, output] of outputs.entries()) yield toResult<TBody>(output, `outputs[${index}]`);
-    return;
+    for (const [index, output] of outputs.entries()) {
+      read++;
+      yield toResult<TBody>(output, `outputs[${index}]`);
+    }
+  } else {
+    for (const file_id of files) {
+      const lines = parseJsonl(await downloadFile(core, { file_id }, options));
+      for await (const line of lines) {
+        read++;
+        yield toResult<TBody>(line, `line ${lines.lineNumber} of file ${file_id}`);
+      }
+    }
   }
-  for (const file_id of files) {
-    const lines = parseJsonl(await downloadFile(core, { file_id }, options));
-    for await (const line of lines) yield toResult<TBody>(line, `line ${lines.lineNumber} of file ${file_id}`);
-  }
+  // A file can end early on a line boundary, and then reads as a shorter, valid file: only the counts tell.
+  const expected = latest.succeeded_requests + latest.failed_requests;
+  if (read < expected) throw new IncompleteResultsError(job.id, expected, read);
 }
 
 function toResult<TBody>(value: unknown, where: string): BatchResult<TBody> {

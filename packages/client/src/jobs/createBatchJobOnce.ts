@@ -1,38 +1,56 @@
-import { createBatchJob, listBatchJobs } from "../batchJobs.js";
+import { createBatchJob } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
 import {
   ConnectionError,
   InvalidRequestError,
+  RequestAbortedError,
   RequestTimeoutError,
   ResponseValidationError,
   SDKError,
 } from "../errors.js";
 import { abortableSleep } from "../internal/abortableSleep.js";
 import type { RequestOptions } from "../internal/callOperation.js";
-import { type BackoffStrategy, backoffDelay, DEFAULT_BACKOFF } from "../retry.js";
+import { isUnsentConnectionError } from "../internal/fetchWithRetry.js";
+import { backoffOf, RETRYABLE_STATUS_CODES, type RetryConfig, retryDelay, withinRetryBudget } from "../retry.js";
 import type { BatchJob, CreateBatchJobParams } from "../types.js";
+import { iterateBatchJobs } from "./iterateBatchJobs.js";
 
 /** The metadata key under which `create(..., { idempotencyKey })` stamps its key on the job. */
 export const IDEMPOTENCY_METADATA_KEY = "idempotency_key";
+
+/**
+ * How far before the first attempt the lookups after a failure reach back
+ * (`created_after`): 15 minutes. The server stamps `created_at` by its own
+ * clock, in whole seconds; a client clock that runs ahead of it by less than
+ * this still finds its job. A wider window costs only a longer scan of recent
+ * jobs, and only on a server that ignores the metadata filter.
+ */
+const CLOCK_SKEW_MARGIN_MS = 900_000; // A literal: bundlers keep an unused `15 * 60_000` in every bundle.
+
+/** Each attempt is one request: every retry of a create with a key goes through a lookup first. */
+const ONE_REQUEST: RetryConfig = { strategy: "none" };
 
 /** Options of `batch.jobs.create`. */
 export interface CreateBatchJobOptions extends RequestOptions {
   /**
    * Makes the create exactly-once: the key is stored in the job's metadata
    * (`IDEMPOTENCY_METADATA_KEY`); a job already holding it is returned instead
-   * of creating another, and an ambiguous failure is retried only after a
-   * lookup proves no job was created. 1 to 512 characters.
+   * of creating another, and a failed attempt is retried only after a lookup
+   * finds no job with the key. 1 to 512 characters.
    */
   idempotencyKey?: string;
 }
 
 /**
  * Creates a job at most once per idempotency key, even across failures whose
- * outcome is unknown (a 5XX other than 503, a dropped connection, a timeout,
- * an unreadable success):
- * it first looks for a job carrying the key, and after an ambiguous failure
- * waits a backoff delay, looks again, and retries only when nothing was found,
- * within the call's retry budget.
+ * outcome is unknown (any 429 or 5XX, a dropped connection, a timeout, an
+ * unreadable success). It first looks for a job carrying the key; after a
+ * failed attempt it waits the retry delay (or `Retry-After`), looks again, and
+ * creates again only when nothing was found, within the call's retry budget.
+ * When the failed attempt may still be running on the server (a timeout, a
+ * connection dropped after sending, a 502 or 504), a lookup that finds nothing
+ * waits once more, as long as one request may last (`timeoutMs`), and looks
+ * again before creating.
  *
  * @example
  * const job = await createBatchJobOnce(core, params, { idempotencyKey: `nightly-${date}` });
@@ -48,40 +66,87 @@ export async function createBatchJobOnce(
   }
   const body = { ...params, metadata: { ...params.metadata, [IDEMPOTENCY_METADATA_KEY]: key } };
   const retries = callOptions.retries ?? core.retries;
-  const backoff: BackoffStrategy = { ...DEFAULT_BACKOFF, ...(retries.strategy === "backoff" ? retries.backoff : {}) };
+  const backoff = backoffOf(retries);
+  // A create the client gave up on may still land on the server: a request there is given as long again as the
+  // caller allows a whole request (60 s by default, for a create that takes well under a second), so one that
+  // lands within twice its deadline is found. Past that, the README's limit applies.
+  const settleMs = callOptions.timeoutMs ?? core.timeoutMs;
+  const signal = callOptions.signal ?? new AbortController().signal;
   const startedAt = Date.now();
-  let job = await findBatchJobByKey(core, key, callOptions);
-  for (let attempt = 0; !job; attempt++) {
+  const createdAfter = new Date(startedAt - CLOCK_SKEW_MARGIN_MS);
+  const lookUp = (since?: Date) => findBatchJobByKey(core, key, callOptions, since);
+
+  const existing = await lookUp();
+  if (existing) return existing;
+  for (let attempt = 0; ; attempt++) {
+    let failure: unknown;
     try {
-      job = await createBatchJob(core, body, callOptions);
+      return await createBatchJob(core, body, { ...callOptions, retries: ONE_REQUEST });
     } catch (error) {
-      const delay = backoffDelay(backoff, attempt);
-      const mayRetry = retries.strategy === "backoff" && Date.now() + delay - startedAt <= backoff.maxElapsedTime;
-      if (!isAmbiguous(error)) throw error;
-      // The pause lets a create still in flight on the server land before the lookup.
-      await abortableSleep(mayRetry ? delay : 0, callOptions.signal ?? new AbortController().signal);
-      job = await findBatchJobByKey(core, key, callOptions);
-      if (!job && !mayRetry) throw error;
+      if (!mayHaveCreated(error)) throw error;
+      failure = error;
     }
+    const inFlight = mayStillBeInFlight(failure);
+    const retryAfter = failure instanceof SDKError ? failure.headers.get("Retry-After") : null;
+    const delay = retryDelay(backoff, attempt, retryAfter);
+    const willRetry =
+      retriesFailure(retries, failure) && withinRetryBudget(startedAt, delay + (inFlight ? settleMs : 0), backoff);
+    if (willRetry) await pause(delay, signal);
+    let job = await lookUp(createdAfter);
+    if (!job && willRetry && inFlight) {
+      await pause(settleMs, signal);
+      job = await lookUp(createdAfter);
+    }
+    if (job) return job;
+    if (!willRetry) throw failure;
   }
-  return job;
 }
 
-/** The job stamped with `key`, if any (lists jobs filtered on the metadata key). */
+/**
+ * The job stamped with `key`, if any. Lists the jobs filtered on the key (and,
+ * given `createdAfter`, on their creation time) and checks the key of every
+ * job on every page itself, so that a server that ignores the metadata filter
+ * makes the lookup longer, never wrong.
+ */
 export async function findBatchJobByKey(
   core: MistralBatchCore,
   key: string,
   options?: RequestOptions,
+  createdAfter?: Date,
 ): Promise<BatchJob | undefined> {
-  const page = await listBatchJobs(core, { metadata: { [IDEMPOTENCY_METADATA_KEY]: key }, page_size: 100 }, options);
-  // Checked here too, in case a server ignores the filter.
-  return page.data?.find((job) => job.metadata?.[IDEMPOTENCY_METADATA_KEY] === key);
+  const filter = { metadata: { [IDEMPOTENCY_METADATA_KEY]: key }, created_after: createdAfter };
+  for await (const job of iterateBatchJobs(core, filter, options)) {
+    if (job.metadata?.[IDEMPOTENCY_METADATA_KEY] === key) return job;
+  }
+  return undefined;
 }
 
-/** Failures after which the job may or may not exist (an unreadable 2XX means it does, but not which). */
-function isAmbiguous(error: unknown): boolean {
-  if (error instanceof SDKError) return error.statusCode >= 500 && error.statusCode !== 503;
+/** Failures after which the job may exist; anything else (a 4XX, an abort, bad input) is final. */
+function mayHaveCreated(error: unknown): boolean {
+  if (error instanceof SDKError) return RETRYABLE_STATUS_CODES.has(error.statusCode);
   return (
     error instanceof ConnectionError || error instanceof RequestTimeoutError || error instanceof ResponseValidationError
   );
+}
+
+/** Failures after which the server may still be working on the request: no answer came from the application. */
+function mayStillBeInFlight(failure: unknown): boolean {
+  if (failure instanceof SDKError) return failure.statusCode === 502 || failure.statusCode === 504;
+  if (failure instanceof ConnectionError) return !isUnsentConnectionError(failure.cause);
+  return failure instanceof RequestTimeoutError;
+}
+
+/** Whether the retry config allows retrying this failure at all; the budget is checked apart. */
+function retriesFailure(retries: RetryConfig, failure: unknown): boolean {
+  if (retries.strategy !== "backoff") return false;
+  return !(failure instanceof ConnectionError) || (retries.retryConnectionErrors ?? true);
+}
+
+/** Waits; rejects with a RequestAbortedError, like any aborted call, once the caller's signal aborts. */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  try {
+    await abortableSleep(ms, signal);
+  } catch {
+    throw new RequestAbortedError("batch.jobs.create was aborted", { cause: signal.reason });
+  }
 }

@@ -1,7 +1,7 @@
 import { InvalidRequestError } from "../errors.js";
 
 /** Chunks of about this many characters keep the stream's overhead low without holding much. */
-const CHUNK_CHARS = 64 * 1024;
+const CHUNK_CHARS = 65_536; // A literal: bundlers keep an unused `64 * 1024` in every bundle.
 
 /**
  * Serializes values as JSON Lines, one `JSON.stringify(value)` per line, into a

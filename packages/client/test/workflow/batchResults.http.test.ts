@@ -1,8 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, it } from "vitest";
-import { batchResults, createMistralBatchCore } from "../../src/index.js";
+import { type BatchResult, batchResults, ConnectionError, createMistralBatchCore } from "../../src/index.js";
 import { batchJob, FILE_ID } from "../fixtures.js";
+import { startStreamingServer } from "../support/streamingServer.js";
+
+const resultLine = (index: number) =>
+  `${JSON.stringify({ custom_id: `c${index}`, response: { status_code: 200, body: {} }, error: null })}\n`;
 
 it("cancels the download when the reader of results stops early, even on an endless file", async () => {
   let closedEarly: () => void = () => {};
@@ -10,24 +12,19 @@ it("cancels the download when the reader of results stops early, even on an endl
     closedEarly = resolve;
   });
   // An output file that never ends: only a client that lets go of the body ends this response.
-  const server = createServer((_req, res) => {
+  const server = await startStreamingServer((res) => {
     res.writeHead(200, { "content-type": "application/octet-stream" });
     let index = 0;
     const writeMore = () => {
       while (!res.destroyed) {
-        const line = `${JSON.stringify({ custom_id: `c${index++}`, response: { status_code: 200, body: {} }, error: null })}\n`;
-        if (!res.write(line)) return void res.once("drain", writeMore);
+        if (!res.write(resultLine(index++))) return void res.once("drain", writeMore);
       }
     };
     res.on("close", () => closedEarly());
     writeMore();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
-    const core = createMistralBatchCore({
-      apiKey: "sk",
-      serverURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    });
+    const core = createMistralBatchCore({ apiKey: "sk", serverURL: server.url });
     const job = batchJob({ status: "SUCCESS", output_file: FILE_ID, completed_requests: 2, succeeded_requests: 2 });
     const ids: string[] = [];
     for await (const result of batchResults(core, job)) {
@@ -37,7 +34,28 @@ it("cancels the download when the reader of results stops early, even on an endl
     expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => `c${i}`));
     await responseClosed;
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
+  }
+});
+
+it("rejects with ConnectionError, its cause attached, when the connection breaks mid-file", async () => {
+  // One whole line, half of the next, then the connection goes.
+  const server = await startStreamingServer((res) => {
+    res.writeHead(200, { "content-type": "application/octet-stream" });
+    res.write(resultLine(0) + resultLine(1).slice(0, 20), () => setTimeout(() => res.destroy(), 20));
+  });
+  try {
+    const core = createMistralBatchCore({ apiKey: "sk", serverURL: server.url });
+    const job = batchJob({ status: "SUCCESS", output_file: FILE_ID, completed_requests: 2, succeeded_requests: 2 });
+    const read: BatchResult[] = [];
+    const error = await (async () => {
+      for await (const result of batchResults(core, job)) read.push(result);
+    })().catch((e: unknown) => e);
+    expect(read.map((r) => r.custom_id)).toEqual(["c0"]);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("files.download");
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  } finally {
+    await server.close();
   }
 });

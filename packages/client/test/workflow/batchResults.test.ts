@@ -4,6 +4,7 @@ import {
   type BatchJob,
   type BatchResult,
   batchResults,
+  IncompleteResultsError,
   InvalidRequestError,
   JsonlParseError,
   ResponseValidationError,
@@ -93,5 +94,35 @@ describe("batch.jobs.results", () => {
     const error = await collect(batchResults(core, job)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as Error).message).toContain(`line 1 of file ${job.output_file}`);
+  });
+
+  /** The job, its file `fileId` now served less its last line: a file that ends early, on a line boundary. */
+  async function withLastLineCut(job: BatchJob, fileId: string): Promise<BatchJob> {
+    const content = await new Response(simulator.fileContent(fileId).stream).text();
+    const shortened = content.split("\n").filter(Boolean).slice(0, -1).join("\n");
+    server.use(http.get(`${MOCK_URL}/v1/files/${fileId}/content`, () => HttpResponse.text(`${shortened}\n`)));
+    return job;
+  }
+
+  it.each([
+    { source: "the output file", cut: (job: BatchJob) => withLastLineCut(job, job.output_file as string) },
+    { source: "the error file", cut: (job: BatchJob) => withLastLineCut(job, job.error_file as string) },
+    {
+      source: "the inline outputs array",
+      cut: async (job: BatchJob) => ({ ...job, outputs: simulator.getJob(job.id, { inline: true }).outputs?.slice(1) }),
+    },
+  ])("rejects with IncompleteResultsError when $source holds one result less than the job counts", async ({ cut }) => {
+    const job = finishedJob(20);
+    expect(job.succeeded_requests).toBeGreaterThan(0);
+    expect(job.failed_requests).toBeGreaterThan(0);
+    const short = await cut(job);
+    const read: BatchResult[] = [];
+    const error = await (async () => {
+      for await (const result of batchResults(core, short)) read.push(result);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteResultsError);
+    expect(error).toMatchObject({ jobId: job.id, expected: 20, read: 19 });
+    expect((error as Error).message).toContain("1 missing");
+    expect(read).toHaveLength(19);
   });
 });

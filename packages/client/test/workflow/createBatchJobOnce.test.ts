@@ -1,3 +1,4 @@
+import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import {
   type CreateBatchJobParams,
@@ -6,9 +7,11 @@ import {
   IDEMPOTENCY_METADATA_KEY,
   InvalidRequestError,
   MistralBatch,
+  RequestAbortedError,
+  readListQuery,
   SDKError,
 } from "../../src/index.js";
-import { FAST_RETRIES, useMockApi } from "../support/mockApi.js";
+import { FAST_RETRIES, MOCK_URL, useMockApi } from "../support/mockApi.js";
 
 const params: CreateBatchJobParams = {
   endpoint: "/v1/moderations",
@@ -17,7 +20,9 @@ const params: CreateBatchJobParams = {
   metadata: { team: "search" },
 };
 
-const { simulator, core, requests } = useMockApi();
+const { simulator, server, core, requests } = useMockApi();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Jobs stored under one idempotency key. */
 const jobsWithKey = (key: string) => simulator.listJobs({ metadata: { [IDEMPOTENCY_METADATA_KEY]: key } });
@@ -126,5 +131,90 @@ describe("create with an idempotency key", () => {
     simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "after", status: 500 });
     const job = await mistral.batch.jobs.create(params, { idempotencyKey: "facade" });
     expect(jobsWithKey("facade").data?.map((j) => j.id)).toEqual([job.id]);
+  });
+
+  it.each([429, 503])(
+    "finds the job after a %i that followed the create, instead of sending it again",
+    async (status) => {
+      simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "after", status, retry_after: 1 });
+      const job = await createBatchJobOnce(core, params, { idempotencyKey: `k-${status}` });
+      expect(jobsWithKey(`k-${status}`).data?.map((j) => j.id)).toEqual([job.id]);
+      expect(requests).toEqual(["GET /v1/batch/jobs", "POST /v1/batch/jobs", "GET /v1/batch/jobs"]);
+    },
+  );
+
+  it("looks the key up before every retry, whatever the failure", async () => {
+    for (const fault of [{ status: 429 }, { status: 503 }, { status: 500 }, { kind: "reset" }] as const) {
+      simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "before", ...fault });
+    }
+    const job = await createBatchJobOnce(core, params, { idempotencyKey: "every-retry", timeoutMs: 200 });
+    expect(jobsWithKey("every-retry").data?.map((j) => j.id)).toEqual([job.id]);
+    const [lookup, create] = ["GET /v1/batch/jobs", "POST /v1/batch/jobs"];
+    // After the dropped connection the request may still be on its way: one more lookup after a wait.
+    const afterReset = [lookup, lookup, create];
+    expect(requests).toEqual([lookup, create, lookup, create, lookup, create, lookup, create, ...afterReset]);
+  });
+
+  it("waits for a create still in flight when its timeout fired, and finds it instead of creating another", async () => {
+    const timeoutMs = 300;
+    const delay_ms = 450; // lands 150 ms after the client gave up, well within the wait of one more timeoutMs
+    simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", kind: "delay", delay_ms });
+    const job = await createBatchJobOnce(core, params, { idempotencyKey: "in-flight", timeoutMs });
+    await sleep(delay_ms); // whatever the client did, the delayed create has landed by now
+    expect(jobsWithKey("in-flight").data?.map((j) => j.id)).toEqual([job.id]);
+    expect(requests.filter((r) => r === "POST /v1/batch/jobs")).toHaveLength(1);
+  });
+
+  it("finds its job on any page of a server that ignores the metadata filter", async () => {
+    // The list route answers as a server that drops the metadata filter would: every job, newest first.
+    server.use(
+      http.get(`${MOCK_URL}/v1/batch/jobs`, ({ request }) => {
+        const { query } = readListQuery(new URL(request.url).searchParams);
+        return HttpResponse.json(simulator.listJobs({ ...query, metadata: null }));
+      }),
+    );
+    const first = await createBatchJobOnce(core, params, { idempotencyKey: "paged" });
+    for (let i = 0; i < 150; i++) simulator.createJob({ ...params, metadata: { other: String(i) } });
+    const again = await createBatchJobOnce(core, params, { idempotencyKey: "paged" });
+    expect(again.id).toBe(first.id);
+    expect(jobsWithKey("paged").total).toBe(1);
+  });
+
+  it("narrows the lookups after a failure with created_after, 15 minutes before the first attempt", async () => {
+    const listed: URL[] = [];
+    server.events.on("request:start", ({ request }) => {
+      if (request.method === "GET") listed.push(new URL(request.url));
+    });
+    simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "after", status: 500 });
+    const before = Date.now();
+    await createBatchJobOnce(core, params, { idempotencyKey: "narrowed" });
+    const after = Date.now();
+    expect(listed).toHaveLength(2);
+    expect(listed[0]?.searchParams.has("created_after")).toBe(false); // the first lookup finds a job of any age
+    const since = Date.parse(listed[1]?.searchParams.get("created_after") ?? "");
+    expect(since).toBeGreaterThanOrEqual(before - 15 * 60_000);
+    expect(since).toBeLessThanOrEqual(after - 15 * 60_000);
+    expect(JSON.parse(listed[1]?.searchParams.get("metadata") ?? "")).toEqual({
+      [IDEMPOTENCY_METADATA_KEY]: "narrowed",
+    });
+  });
+
+  it("rejects with RequestAbortedError when aborted during the pause after an ambiguous 500", async () => {
+    simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "before", status: 500 });
+    const controller = new AbortController();
+    const reason = new Error("the caller gave up");
+    server.events.on("response:mocked", ({ request, response }) => {
+      // The pause after the 500 lasts at least 30 s: 50 ms after the answer, the client is in it.
+      if (request.method === "POST" && response.status === 500) setTimeout(() => controller.abort(reason), 50);
+    });
+    const slow = { strategy: "backoff", backoff: { initialInterval: 60_000, maxInterval: 60_000 } } as const;
+    const error = await createBatchJobOnce(core, params, {
+      idempotencyKey: "aborted",
+      retries: slow,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect((error as Error).cause).toBe(reason);
+    expect(requests).toEqual(["GET /v1/batch/jobs", "POST /v1/batch/jobs"]);
   });
 });
