@@ -1,4 +1,5 @@
 import type { ValidationIssue } from "./errors.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
 import { isUuid } from "./internal/validate.js";
 import { MAX_INLINE_REQUESTS } from "./types.js";
 
@@ -82,6 +83,8 @@ function checkRequest(request: unknown, index: number, add: Add): void {
     if (request.body === undefined) add(["requests", index, "body"], "Field required", "missing");
     else if (!isObject(request.body))
       add(["requests", index, "body"], "Input should be a valid dictionary", "dict_type");
+    else if (nestsDeeperThan(request.body, MAX_JSON_DEPTH))
+      add(["requests", index, "body"], `Input should nest at most ${MAX_JSON_DEPTH} levels deep`, "json_invalid");
     if (request.custom_id != null && typeof request.custom_id !== "string") {
       add(["requests", index, "custom_id"], "Input should be a valid string", "string_type");
     }

@@ -71,6 +71,21 @@ describe("list filters", () => {
     expect(await list(query)).toEqual({ names: ["a"], total: 1 });
   });
 
+  // Job metadata are plain objects: a filter on a name they inherit (`__proto__`, `constructor`, ...) matched them all.
+  it.each([
+    ["JSON __proto__", `metadata=${encodeURIComponent('{"__proto__":{}}')}`],
+    ["JSON constructor", `metadata=${encodeURIComponent('{"constructor":{}}')}`],
+    ["deepObject __proto__", "metadata[__proto__]=x"],
+    ["flattened constructor", `constructor=${encodeURIComponent(String(Object))}`],
+    ["flattened toString", `toString=${encodeURIComponent(String(Object.prototype.toString))}`],
+    [
+      "deepObject hasOwnProperty",
+      `metadata[hasOwnProperty]=${encodeURIComponent(String(Object.prototype.hasOwnProperty))}`,
+    ],
+  ])("matches only own metadata, never inherited names (%s)", async (_, query) => {
+    expect(await list(query)).toEqual({ names: [], total: 0 });
+  });
+
   it("filters by created_after, inclusive of the given second", async () => {
     const cAt = new Date(START + 2 * 60_000).toISOString();
     expect((await list(`created_after=${encodeURIComponent(cAt)}`)).names).toEqual(["e", "d", "c"]);

@@ -15,6 +15,11 @@ function sameValue(actual: unknown, wanted: unknown): boolean {
   return JSON.stringify(actual) === JSON.stringify(wanted);
 }
 
+/** `record[key]` when `record` has it itself: a name every object inherits (`constructor`, `__proto__`) is no metadata. */
+function ownValue(record: Record<string, unknown> | null | undefined, key: string): unknown {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /**
  * The jobs matching every filter, in the requested order. `jobs` is in creation order. Progress is only computed
  * when filtering by status, so a listing costs one pass of cheap comparisons.
@@ -35,7 +40,7 @@ export function filterJobs(
     if (query.created_by_me && job.creator !== caller) continue;
     // Compared on created_at as the API shows it (whole seconds), so `created_after: job.created_at` includes the job.
     if (after !== null && Math.floor(job.createdAt / 1000) * 1000 < after) continue;
-    if (metadata.length && !metadata.every(([key, value]) => sameValue(job.metadata?.[key], value))) continue;
+    if (metadata.length && !metadata.every(([key, value]) => sameValue(ownValue(job.metadata, key), value))) continue;
     if (statuses) {
       const progress = jobProgress(job, now);
       if (!statuses.has(progress.status)) continue;
