@@ -11,17 +11,20 @@ export class MistralBatchError extends Error {
 export class SDKError extends MistralBatchError {
   override name = "SDKError";
   /** The HTTP status code. */
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   /** The response body: parsed JSON, or the raw text when it is not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
-  constructor(message: string, init: { statusCode: number; body: unknown; headers: Headers }) {
+  // The fields are declared, not defined, and copied from `init` in one step (HTTPValidationError's `detail` too): the
+  // error classes ride in every bundle of the client.
+  constructor(
+    message: string,
+    init: { statusCode: number; body: unknown; headers: Headers; detail?: ValidationIssue[] | undefined },
+  ) {
     super(message);
-    this.statusCode = init.statusCode;
-    this.body = init.body;
-    this.headers = init.headers;
+    Object.assign(this, init);
   }
 }
 
@@ -35,15 +38,7 @@ export interface ValidationIssue {
 /** A 422 answer: the API refused the request's fields, listed in `detail`. */
 export class HTTPValidationError extends SDKError {
   override name = "HTTPValidationError";
-  readonly detail: ValidationIssue[];
-
-  constructor(
-    message: string,
-    init: { statusCode: number; body: unknown; headers: Headers; detail: ValidationIssue[] },
-  ) {
-    super(message, init);
-    this.detail = init.detail;
-  }
+  declare readonly detail: ValidationIssue[];
 }
 
 /** The request was refused before it was sent: `field` says which input is wrong. */

@@ -11,7 +11,7 @@ export interface FileIdParams {
 }
 
 /** Reads a file's description: name, size, purpose, line count. */
-export function retrieveFile(
+export async function retrieveFile(
   core: MistralBatchCore,
   params: FileIdParams,
   options?: RequestOptions,
@@ -30,7 +30,7 @@ export function retrieveFile(
 }
 
 /** Deletes a file. */
-export function deleteFile(
+export async function deleteFile(
   core: MistralBatchCore,
   params: FileIdParams,
   options?: RequestOptions,

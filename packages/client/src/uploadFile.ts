@@ -42,7 +42,7 @@ export interface UploadFileParams {
  * const file = await uploadFile(core, { file: requests }); // requests: an array or async iterable
  * await createBatchJob(core, { endpoint: "/v1/embeddings", model, input_files: [file.id] });
  */
-export function uploadFile(
+export async function uploadFile(
   core: MistralBatchCore,
   params: UploadFileParams,
   callOptions: RequestOptions = {},

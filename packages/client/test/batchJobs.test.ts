@@ -277,6 +277,7 @@ describe("errors", () => {
 
 describe("input validation, before any request", () => {
   const jobs = () => new MistralBatch({ apiKey: API_KEY, serverURL: server?.url }).batch.jobs;
+  const files = () => new MistralBatch({ apiKey: API_KEY, serverURL: server?.url }).files;
   const tooMany = Array.from({ length: 10_001 }, () => ({ body: {} }));
 
   it.each([
@@ -324,14 +325,23 @@ describe("input validation, before any request", () => {
     ["list with page -1", () => jobs().list({ page: -1 }), "page"],
     ["list with an unknown order_by", () => jobs().list({ order_by: "newest" as "created" }), "order_by"],
     ["list with a created_after that is no date", () => jobs().list({ created_after: "yesterday" }), "created_after"],
-  ] as Array<[string, () => Promise<unknown>, string]>)("refuses %s", async (_, call, field) => {
-    server = await startRecordingServer();
-    const error = await Promise.resolve()
-      .then(call)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect((error as InvalidRequestError).field).toBe(field);
-    expect((error as Error).message).toMatch(new RegExp(`^Invalid ${field.replace(/[[\].]/g, "\\$&")}: .+`));
-    expect(server.requests).toHaveLength(0);
-  });
+    ["files.retrieve with a file_id that is no UUID", () => files().retrieve({ file_id: "in.jsonl" }), "file_id"],
+    ["files.delete with a missing file_id", () => files().delete({} as { file_id: string }), "file_id"],
+    ["files.download with a file_id that is no UUID", () => files().download({ file_id: "x" }), "file_id"],
+  ] as Array<[string, () => Promise<unknown>, string]>)(
+    "refuses %s with a rejected promise",
+    async (_, call, field) => {
+      server = await startRecordingServer();
+      // Every operation answers with a promise, bad input included: a synchronous throw escapes `.catch()` chains.
+      let pending: Promise<unknown> | undefined;
+      expect(() => {
+        pending = call();
+      }).not.toThrow();
+      const error = await pending?.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as InvalidRequestError).field).toBe(field);
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid ${field.replace(/[[\].]/g, "\\$&")}: .+`));
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });

@@ -215,6 +215,10 @@ describe("timeouts and abort", () => {
     const error = (await result) as RequestTimeoutError;
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(error.cause).toBeInstanceOf(cause);
+    // The message names it too: a log line alone says why the call kept retrying.
+    expect(error.message).toBe(
+      `batch.jobs.list timed out after 10000 ms; last failure: ${(error.cause as Error).message}`,
+    );
     if (error.cause instanceof SDKError) expect(error.cause.statusCode).toBe(503);
     else expect((error.cause as ConnectionError).cause).toBe(steps[0]);
   });

@@ -127,17 +127,13 @@ export function toMistralBatchError(
   if (error instanceof MistralBatchError) return error;
   if (callerSignal?.aborted) return new RequestAbortedError(`${operation} was aborted`, { cause: callerSignal.reason });
   if (timedOutAfter !== undefined) {
-    return new RequestTimeoutError(
-      `${operation} timed out after ${timedOutAfter} ms`,
-      retrying
-        ? {
-            cause:
-              retrying instanceof Response
-                ? errorFromResponse(operation, retrying, null)
-                : toMistralBatchError(operation, retrying),
-          }
-        : undefined,
-    );
+    // `retrying` is a failure or nothing.
+    const cause = (retrying &&
+      (retrying instanceof Response
+        ? errorFromResponse(operation, retrying, null)
+        : toMistralBatchError(operation, retrying))) as MistralBatchError | undefined;
+    const why = cause ? `; last failure: ${cause.message}` : "";
+    return new RequestTimeoutError(`${operation} timed out after ${timedOutAfter} ms${why}`, { cause });
   }
   if (error instanceof SyntaxError) {
     return new ResponseValidationError(`${operation}: the response body is not valid JSON (${error.message})`, {

@@ -25,8 +25,5 @@ export function assertOptionalInteger(field: string, value: unknown, min: number
 /** Throws unless `value` is undefined or one of `allowed`. */
 export function assertOptionalOneOf<T>(field: string, value: unknown, allowed: readonly T[]): void {
   if (value === undefined || allowed.includes(value as T)) return;
-  throw new InvalidRequestError(
-    field,
-    `expected one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}`,
-  );
+  throw new InvalidRequestError(field, `expected one of ${JSON.stringify(allowed)}, got ${JSON.stringify(value)}`);
 }
