@@ -110,6 +110,8 @@ describe("before the upstream", () => {
     ["an empty id", { userId: "" }],
     ["a number", { userId: 7 }],
     ["a 513-character id", { userId: "u".repeat(513) }],
+    ["an id with a lone high surrogate", { userId: "mallory\uD800" }],
+    ["an id with a lone low surrogate", { userId: "\uDFFFmallory" }],
   ])("answers 401 when authorize gives %s", async (_, caller) => {
     const response = await call(caller, "GET", "/v1/batch/jobs");
     expect(response.status).toBe(401);

@@ -49,6 +49,11 @@ export function invalidField(loc: (string | number)[], msg: string): ProxyError 
   return invalidRequest([{ loc, msg, type: "value_error" }]);
 }
 
+/** 401: `authorize` gave no usable user id. */
+export function unauthorized(): ProxyError {
+  return new ProxyError(401, errorBody("Unauthorized", "unauthorized"));
+}
+
 /** The one body every missing, or someone else's, job gets: the two cannot be told apart. */
 export function jobNotFound(jobId: string): ProxyError {
   return new ProxyError(404, errorBody(`Batch job ${jobId} not found`, "not_found_error"));

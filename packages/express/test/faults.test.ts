@@ -1,0 +1,80 @@
+import { createBatchSimulator } from "@mistral-batch/msw";
+import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
+import express5 from "express";
+import express4 from "express4";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { raw } from "./support/http.js";
+import { type ProxyApp, SERVER_KEY, startProxyApp } from "./support/startProxyApp.js";
+
+const lines = (count: number) =>
+  Array.from({ length: count }, (_, i) => `{"custom_id":"${i}","body":{"input":"x"}}\n`).join("");
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe.each([
+  ["Express 5 after express.json()", express5, true],
+  ["Express 5 alone", express5, false],
+  ["Express 4 after express.json()", express4, true],
+  ["Express 4 alone", express4, false],
+])("%s, under faults", (_, expressModule, hostJsonParser) => {
+  const simulator = createBatchSimulator({ clock: "manual", apiKey: SERVER_KEY });
+  let mock: MockServer;
+  let app: ProxyApp;
+
+  beforeAll(async () => {
+    mock = await startMockServer({ simulator });
+    app = await startProxyApp(expressModule, mock.url, { hostJsonParser });
+  });
+  afterAll(async () => {
+    await app.close();
+    await mock.close();
+  });
+  beforeEach(() => {
+    simulator.reset();
+    app.events.length = 0;
+  });
+
+  it("refuses user ids that differ only in a lone surrogate, so none reaches another's files", async () => {
+    const users = {
+      "token-high": "mallory\uD800",
+      "token-low": "mallory\uDFFF",
+      "token-replacement": "mallory\uFFFD",
+      "token-astral": "mallory\uD83D\uDE00",
+    };
+    const surrogates = await startProxyApp(expressModule, mock.url, { hostJsonParser, users });
+    try {
+      const upload = (token: string) => {
+        const form = new FormData();
+        form.append("purpose", "batch");
+        form.append("file", new Blob([lines(1)]), "mine.jsonl");
+        return raw(surrogates.url, null, "POST", "/v1/files", { headers: bearer(token), body: form });
+      };
+      // Well-formed ids, a surrogate pair included, are users like any other.
+      const replacement = await upload("token-replacement");
+      expect(replacement.status).toBe(200);
+      expect((await upload("token-astral")).status).toBe(200);
+      expect(simulator.getFile(replacement.json.id as string).filename).toMatch(/^[\w-]{22}\.mine\.jsonl$/);
+      for (const token of ["token-high", "token-low"]) {
+        const read = await raw(surrogates.url, null, "GET", `/v1/files/${replacement.json.id}/content`, {
+          headers: bearer(token),
+        });
+        expect(read.status, token).toBe(401);
+        expect((await upload(token)).status, token).toBe(401);
+      }
+      expect(
+        (
+          await raw(surrogates.url, null, "GET", `/v1/files/${replacement.json.id}`, {
+            headers: bearer("token-astral"),
+          })
+        ).status,
+      ).toBe(404);
+      expect(surrogates.events.filter((event) => event.status === 401).map((event) => event.userId)).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
+    } finally {
+      await surrogates.close();
+    }
+  });
+});
