@@ -239,6 +239,24 @@ describe("towards the upstream", () => {
     expect([...foreign.headers]).toEqual([...missing.headers]);
   });
 
+  it("asks for inline results only after reading the job as the caller's", async () => {
+    upstream.answer((req, res) =>
+      req.url.includes("inline=true")
+        ? sendJson(res, 400, { object: "error", message: "Too many", type: "x", code: "too_many_inline_results" })
+        : sendJson(res, 200, job("bob")),
+    );
+    const foreign = await call(alice, "GET", `/v1/batch/jobs/${JOB}?inline=true`);
+    expect(foreign.status).toBe(404);
+    expect(upstream.received.map((r) => r.url)).toEqual([`/prefix/v1/batch/jobs/${JOB}`]);
+    upstream.received.length = 0;
+    const own = await call({ userId: "bob" }, "GET", `/v1/batch/jobs/${JOB}?inline=true`);
+    expect(own.json.code).toBe("too_many_inline_results");
+    expect(upstream.received.map((r) => r.url)).toEqual([
+      `/prefix/v1/batch/jobs/${JOB}`,
+      `/prefix/v1/batch/jobs/${JOB}?inline=true`,
+    ]);
+  });
+
   it.each([
     ["POST", `/v1/batch/jobs/${JOB}/cancel`],
     ["DELETE", `/v1/batch/jobs/${JOB}`],

@@ -3,9 +3,12 @@ import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express5 from "express";
 import express4 from "express4";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { raw } from "./support/http.js";
 import { type ProxyApp, SERVER_KEY, startProxyApp } from "./support/startProxyApp.js";
 
+const MISSING = "00000000-0000-4000-8000-000000000000";
+const ALICE_TAG = fileTag(deriveTagSecret(SERVER_KEY), "alice");
 const lines = (count: number) =>
   Array.from({ length: count }, (_, i) => `{"custom_id":"${i}","body":{"input":"x"}}\n`).join("");
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -32,6 +35,19 @@ describe.each([
     simulator.reset();
     app.events.length = 0;
   });
+
+  /** A finished job of alice's, made in the mock directly, over an input file of `count` requests. */
+  function finishedJobOfAlice(count: number): string {
+    const file = simulator.uploadFile({ filename: `${ALICE_TAG}.in.jsonl`, content: lines(count), purpose: "batch" });
+    const job = simulator.createJob({
+      endpoint: "/v1/moderations",
+      model: "m",
+      input_files: [file.id],
+      metadata: { owner: "alice" },
+    });
+    simulator.clock.advance(60_000);
+    return job.id;
+  }
 
   it("refuses user ids that differ only in a lone surrogate, so none reaches another's files", async () => {
     const users = {
@@ -75,6 +91,20 @@ describe.each([
       ]);
     } finally {
       await surrogates.close();
+    }
+  });
+
+  it("answers another user's job as a missing one whatever the query, even where the upstream would refuse", async () => {
+    const job = finishedJobOfAlice(10_001);
+    // alice's own request meets the upstream's refusal, as it should.
+    const own = await raw(app.url, "alice", "GET", `/v1/batch/jobs/${job}?inline=true`);
+    expect(own.status).toBe(400);
+    expect(own.json.code).toBe("too_many_inline_results");
+    for (const search of ["?inline=true", "?inline=false", "", "?inline=true&page=1"]) {
+      const foreign = await raw(app.url, "bob", "GET", `/v1/batch/jobs/${job}${search}`);
+      const missing = await raw(app.url, "bob", "GET", `/v1/batch/jobs/${MISSING}${search}`);
+      expect(foreign.status, search).toBe(404);
+      expect(foreign.text.replace(job, "ID"), search).toBe(missing.text.replace(MISSING, "ID"));
     }
   });
 });
