@@ -337,6 +337,13 @@ describe("towards the upstream", () => {
       "invalid JSON",
       (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end("{"),
     ],
+    [
+      "a job of the caller's nested 5,000 deep",
+      (res: import("node:http").ServerResponse) =>
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(`{"id":"${JOB}","metadata":{"owner":"alice"},"outputs":${"[".repeat(5000)}${"]".repeat(5000)}}`),
+    ],
     ["a reset", (res: import("node:http").ServerResponse) => res.socket?.destroy()],
     [
       "an answer cut short",

@@ -4,6 +4,7 @@ import express5 from "express";
 import express4 from "express4";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
+import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
 import { raw } from "./support/http.js";
 import { type ProxyApp, SERVER_KEY, startProxyApp } from "./support/startProxyApp.js";
 
@@ -12,6 +13,10 @@ const ALICE_TAG = fileTag(deriveTagSecret(SERVER_KEY), "alice");
 const lines = (count: number) =>
   Array.from({ length: count }, (_, i) => `{"custom_id":"${i}","body":{"input":"x"}}\n`).join("");
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const JSON_TYPE = { "content-type": "application/json" };
+/** A create body whose one request's input nests `depth` arrays: the body itself is `depth + 4` deep. */
+const nestedCreate = (depth: number) =>
+  `{"endpoint":"/v1/moderations","model":"m","requests":[{"body":{"input":${"[".repeat(depth)}${"]".repeat(depth)}}}]}`;
 
 describe.each([
   ["Express 5 after express.json()", express5, true],
@@ -106,5 +111,19 @@ describe.each([
       expect(foreign.status, search).toBe(404);
       expect(foreign.text.replace(job, "ID"), search).toBe(missing.text.replace(MISSING, "ID"));
     }
+  });
+
+  it("answers 400, never 500, for a JSON body nested past the depth it reads", async () => {
+    for (const depth of [5_000, MAX_JSON_DEPTH - 3, MAX_JSON_DEPTH - 4]) {
+      await raw(app.url, "alice", "POST", "/v1/batch/jobs", { headers: JSON_TYPE, body: nestedCreate(depth) });
+    }
+    expect(nestedCreate(5_000).length).toBeLessThan(11_000);
+    expect(app.events.map((event) => event.status)).toEqual([400, 400, 200]);
+    expect(simulator.listJobs().total).toBe(1);
+    const refused = await raw(app.url, "alice", "POST", "/v1/batch/jobs", {
+      headers: JSON_TYPE,
+      body: nestedCreate(5_000),
+    });
+    expect(refused.json.message).toBe(`The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
   });
 });

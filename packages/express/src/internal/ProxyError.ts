@@ -49,6 +49,24 @@ export function invalidField(loc: (string | number)[], msg: string): ProxyError 
   return invalidRequest([{ loc, msg, type: "value_error" }]);
 }
 
+/** 400: a JSON body that does not parse (or is not UTF-8). */
+export function invalidJson(): ProxyError {
+  return new ProxyError(400, errorBody("The request body is not valid JSON", "invalid_request_error"));
+}
+
+/** 400: a JSON body nested deeper than the proxy reads. */
+export function jsonTooDeep(maxDepth: number): ProxyError {
+  return new ProxyError(
+    400,
+    errorBody(`The request body nests arrays and objects deeper than ${maxDepth} levels`, "invalid_request_error"),
+  );
+}
+
+/** 502: the upstream's answer cannot be passed on. */
+export function badGateway(message: string): ProxyError {
+  return new ProxyError(502, errorBody(message, "upstream_error"));
+}
+
 /** 401: `authorize` gave no usable user id. */
 export function unauthorized(): ProxyError {
   return new ProxyError(401, errorBody("Unauthorized", "unauthorized"));

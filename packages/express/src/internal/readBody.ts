@@ -1,5 +1,6 @@
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
 import type { HeaderReader } from "./ProxyContext.js";
-import { errorBody, ProxyError } from "./ProxyError.js";
+import { errorBody, invalidJson, jsonTooDeep, ProxyError } from "./ProxyError.js";
 
 /** 413 for a body over `limit` bytes. */
 export function payloadTooLarge(limit: number): ProxyError {
@@ -48,10 +49,17 @@ export async function readJsonBody(
   }
   assertDeclaredLength(headers, limit);
   const bytes = await readBody(stream, limit);
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ProxyError(400, errorBody("The request body is not valid JSON", "invalid_request_error"));
+    throw invalidJson();
+  }
+  if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) throw jsonTooDeep(MAX_JSON_DEPTH);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidJson();
   }
 }
 

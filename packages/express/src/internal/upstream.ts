@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { type HttpTarget, httpRequest, readText } from "./httpRequest.js";
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
 import type { OnCallerGone } from "./ProxyContext.js";
-import { errorBody, ProxyError } from "./ProxyError.js";
+import { badGateway, errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
 
 /** Where and how the proxy calls the Mistral API. */
@@ -41,6 +42,9 @@ export async function upstreamJson(config: UpstreamConfig, request: UpstreamRequ
   try {
     const text = await readText(call.answer);
     if (!isOk(call.answer)) throw errorFromUpstream(call.answer, text, request);
+    if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+      throw badGateway(`The Mistral API answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     try {
       return JSON.parse(text);
     } catch {
@@ -144,8 +148,4 @@ function errorFromUpstream(answer: IncomingMessage, text: string, request: Upstr
     return new ProxyError(status, sanitizeErrorBody(status, text), headers);
   }
   return badGateway(`The Mistral API answered ${status}`);
-}
-
-function badGateway(message: string): ProxyError {
-  return new ProxyError(502, errorBody(message, "upstream_error"));
 }
