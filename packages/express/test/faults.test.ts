@@ -3,9 +3,10 @@ import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express5 from "express";
 import express4 from "express4";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_INPUT_FILES } from "../src/index.js";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
-import { raw } from "./support/http.js";
+import { failingFields, raw } from "./support/http.js";
 import { type ProxyApp, SERVER_KEY, startProxyApp } from "./support/startProxyApp.js";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -125,5 +126,34 @@ describe.each([
       body: nestedCreate(5_000),
     });
     expect(refused.json.message).toBe(`The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
+  });
+
+  it("caps input_files, and checks many files in one read each plus one search of the caller's jobs", async () => {
+    // 300 files alice did not upload, each hers through a job of hers that reads them.
+    const files = Array.from(
+      { length: 300 },
+      (_, i) => simulator.uploadFile({ filename: `shared-${i}.jsonl`, content: lines(1), purpose: "batch" }).id,
+    );
+    simulator.createJob({ endpoint: "/v1/moderations", model: "m", input_files: files, metadata: { owner: "alice" } });
+    let calls = 0;
+    const count = () => calls++;
+    mock.server.on("request", count);
+    try {
+      const create = (inputFiles: string[]) =>
+        raw(app.url, "alice", "POST", "/v1/batch/jobs", {
+          headers: JSON_TYPE,
+          body: JSON.stringify({ endpoint: "/v1/moderations", model: "m", input_files: inputFiles }),
+        });
+      const over = await create(files);
+      expect(over.status).toBe(400);
+      expect(failingFields(over)).toEqual(["body.input_files"]);
+      expect(calls).toBe(0);
+      const atCap = await create(files.slice(0, MAX_INPUT_FILES));
+      expect(atCap.status).toBe(200);
+      // One read per file, one page of alice's jobs for all of them, and the create.
+      expect(calls).toBe(MAX_INPUT_FILES + 2);
+    } finally {
+      mock.server.off("request", count);
+    }
   });
 });

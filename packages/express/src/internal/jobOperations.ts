@@ -1,4 +1,4 @@
-import { getAccessibleFile } from "./fileOwnership.js";
+import { getAccessibleFiles, MAX_INPUT_FILES } from "./fileOwnership.js";
 import { assertUuidParam, getOwnedJob, isOwnedBy } from "./jobOwnership.js";
 import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
@@ -41,10 +41,12 @@ export async function createJob(context: ProxyContext, input: OperationInput): P
   const checked = validateCreateBody(body);
   if ("issues" in checked) throw invalidRequest(checked.issues);
   const job = checked.value;
-  // A job may only read files its owner may read, or it would leak them through its results.
-  for (const fileId of new Set(job.input_files ?? [])) {
-    await getAccessibleFile(context, input.userId, fileId, input.onGone);
+  const inputFiles = job.input_files ?? [];
+  if (inputFiles.length > MAX_INPUT_FILES) {
+    throw invalidField(["body", "input_files"], `A job takes at most ${MAX_INPUT_FILES} input files`);
   }
+  // A job may only read files its owner may read, or it would leak them through its results.
+  await getAccessibleFiles(context, input.userId, [...new Set(inputFiles)], input.onGone);
   job.metadata = { ...job.metadata, [context.ownerKey]: input.userId };
   const created = await upstreamJson(context.upstream, {
     method: "POST",
