@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import { connect } from "node:net";
+import { promisify } from "node:util";
 import { createBatchSimulator } from "@mistral-batch/msw";
 import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express5 from "express";
@@ -7,7 +10,7 @@ import { MAX_INPUT_FILES } from "../src/index.js";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
 import { failingFields, raw } from "./support/http.js";
-import { type ProxyApp, SERVER_KEY, startProxyApp } from "./support/startProxyApp.js";
+import { type ProxyApp, SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 const ALICE_TAG = fileTag(deriveTagSecret(SERVER_KEY), "alice");
@@ -18,6 +21,73 @@ const JSON_TYPE = { "content-type": "application/json" };
 /** A create body whose one request's input nests `depth` arrays: the body itself is `depth + 4` deep. */
 const nestedCreate = (depth: number) =>
   `{"endpoint":"/v1/moderations","model":"m","requests":[{"body":{"input":${"[".repeat(depth)}${"]".repeat(depth)}}}]}`;
+
+const MiB = 1024 * 1024;
+const UPLOAD_HEAD = '--b\r\nContent-Disposition: form-data; name="file"; filename="big.jsonl"\r\n\r\n';
+
+/**
+ * Streams an upload as chunked HTTP over a raw socket: 2 MiB, then, once the
+ * answer has come, 2 MiB more and the end. Resolves with the status answered
+ * and the socket error, if any, met while sending the rest.
+ */
+function uploadPastTheAnswer(url: string, token: string | null): Promise<{ status: number; error: string | null }> {
+  const { hostname, port, pathname } = new URL(url);
+  const chunk = (bytes: Buffer) =>
+    Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from("\r\n")]);
+  const filler = Buffer.alloc(2 * MiB, "x");
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let answer = "";
+    let error: string | null = null;
+    let sentRest = false;
+    socket.on("error", (e: NodeJS.ErrnoException) => {
+      error = e.code ?? e.message;
+    });
+    socket.on("data", (data) => {
+      answer += data.toString("latin1");
+      if (sentRest || !answer.includes("}")) return;
+      sentRest = true;
+      socket.write(chunk(filler));
+      socket.end("0\r\n\r\n");
+    });
+    socket.on("close", () => resolve({ status: Number(answer.slice(9, 12)), error }));
+    const auth = token ? `authorization: Bearer ${token}\r\n` : "";
+    socket.write(
+      `POST ${pathname}/v1/files HTTP/1.1\r\nhost: ${hostname}\r\n${auth}` +
+        "content-type: multipart/form-data; boundary=b\r\ntransfer-encoding: chunked\r\n\r\n",
+    );
+    socket.write(chunk(Buffer.from(UPLOAD_HEAD)));
+    socket.write(chunk(filler));
+  });
+}
+
+/** In a process of its own, as a browser would be: fetch() streams 25 MiB uploads; prints each status or error code. */
+const FETCH_UPLOADS = `
+const [url, token] = process.argv.slice(1);
+const head = new TextEncoder().encode(${JSON.stringify(UPLOAD_HEAD)});
+const outcomes = [];
+for (let i = 0; i < 12; i++) {
+  let sent = 0;
+  const body = new ReadableStream({
+    start(controller) { controller.enqueue(head); },
+    pull(controller) {
+      if (sent >= 25 * 1024 * 1024) return controller.close();
+      sent += 64 * 1024;
+      controller.enqueue(new Uint8Array(64 * 1024).fill(120));
+    },
+  });
+  const headers = { "content-type": "multipart/form-data; boundary=b" };
+  if (token) headers.authorization = "Bearer " + token;
+  try {
+    const response = await fetch(url + "/v1/files", { method: "POST", headers, body, duplex: "half" });
+    outcomes.push(response.status);
+    await response.text();
+  } catch (error) {
+    outcomes.push(error.cause?.code ?? String(error));
+  }
+}
+console.log(JSON.stringify(outcomes));
+`;
 
 describe.each([
   ["Express 5 after express.json()", express5, true],
@@ -154,6 +224,37 @@ describe.each([
       expect(calls).toBe(MAX_INPUT_FILES + 2);
     } finally {
       mock.server.off("request", count);
+    }
+  });
+
+  it("reads a refused upload to its end before closing, so the caller finishes sending and reads the answer", async () => {
+    const small = await startProxyApp(expressModule, mock.url, { hostJsonParser, limits: { upload: MiB } });
+    try {
+      expect(await uploadPastTheAnswer(small.url, TOKENS.alice)).toEqual({ status: 413, error: null });
+      expect(await uploadPastTheAnswer(small.url, null)).toEqual({ status: 401, error: null });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("answers fetch() callers streaming past the limit, or without a user, with the status, not EPIPE", async () => {
+    const small = await startProxyApp(expressModule, mock.url, { hostJsonParser, limits: { upload: 2 * MiB } });
+    try {
+      for (const [token, status] of [
+        [TOKENS.alice, 413],
+        ["", 401],
+      ] as const) {
+        const { stdout } = await promisify(execFile)(process.execPath, [
+          "--input-type=module",
+          "--eval",
+          FETCH_UPLOADS,
+          small.url,
+          token,
+        ]);
+        expect(JSON.parse(stdout)).toEqual(Array(12).fill(status));
+      }
+    } finally {
+      await small.close();
     }
   });
 });
