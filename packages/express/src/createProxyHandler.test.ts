@@ -396,6 +396,20 @@ describe("towards the upstream", () => {
     expect(response.status).toBe(499);
   });
 
+  it("answers 499 when a JSON body breaks off", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"endpoint":'));
+        controller.error(new Error("The caller went away"));
+      },
+    });
+    const headers = new Headers({ "content-type": "application/json" });
+    const response = await proxy()({ method: "POST", url: "/v1/batch/jobs", headers, body: () => body }, alice);
+    expect(response.status).toBe(499);
+    expect(events).toEqual([expect.objectContaining({ operation: "batch.jobs.create", status: 499 })]);
+    expect(upstream.received).toHaveLength(0);
+  });
+
   it("stops an upload at the limit and answers 413, the upstream never getting all of it", async () => {
     upstream.answer((_, res) => sendJson(res, 200, {}));
     const body = `--b\r\nContent-Disposition: form-data; name="file"; filename="a.jsonl"\r\n\r\n${"x".repeat(5000)}\r\n--b--\r\n`;

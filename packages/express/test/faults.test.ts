@@ -5,7 +5,7 @@ import { createBatchSimulator } from "@mistral-batch/msw";
 import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express5 from "express";
 import express4 from "express4";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_INPUT_FILES } from "../src/index.js";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
@@ -256,5 +256,19 @@ describe.each([
     } finally {
       await small.close();
     }
+  });
+
+  // A host parser reads the body itself: its abort is the host's error, not a proxied request.
+  it.runIf(!hostJsonParser)("reports a caller that leaves in the middle of a JSON body as 499", async () => {
+    const { hostname, port, pathname } = new URL(app.url);
+    const socket = connect(Number(port), hostname);
+    socket.on("error", () => {});
+    socket.write(
+      `POST ${pathname}/v1/batch/jobs HTTP/1.1\r\nhost: ${hostname}\r\nauthorization: Bearer ${TOKENS.alice}\r\n` +
+        'content-type: application/json\r\ncontent-length: 100000\r\n\r\n{"endpoint":"/v1/moderations",',
+      () => socket.destroy(),
+    );
+    await vi.waitFor(() => expect(app.events).toHaveLength(1), { timeout: 20_000 });
+    expect(app.events[0]).toMatchObject({ operation: "batch.jobs.create", userId: "alice", status: 499 });
   });
 });

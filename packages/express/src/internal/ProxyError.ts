@@ -67,6 +67,11 @@ export function badGateway(message: string): ProxyError {
   return new ProxyError(502, errorBody(message, "upstream_error"));
 }
 
+/** 499, nginx's status: the caller went away before its answer (no one reads it; `onRequest` does). */
+export function clientClosedRequest(): ProxyError {
+  return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
+}
+
 /** 401: `authorize` gave no usable user id. */
 export function unauthorized(): ProxyError {
   return new ProxyError(401, errorBody("Unauthorized", "unauthorized"));

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { type HttpTarget, httpRequest, readText } from "./httpRequest.js";
 import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
 import type { OnCallerGone } from "./ProxyContext.js";
-import { badGateway, errorBody, ProxyError } from "./ProxyError.js";
+import { badGateway, clientClosedRequest, errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
 
 /** Where and how the proxy calls the Mistral API. */
@@ -122,7 +122,7 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
         errorBody(`The Mistral API did not answer within ${config.timeoutMs} ms`, "upstream_timeout"),
       );
     }
-    if (callerGone) return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
+    if (callerGone) return clientClosedRequest();
     return badGateway("Could not reach the Mistral API");
   };
   try {
