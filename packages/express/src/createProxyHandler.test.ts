@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
 import { createProxyHandler } from "./createProxyHandler.js";
+import { deriveTagSecret, fileTag } from "./internal/fileTag.js";
 import type { ProxyRequestEvent } from "./types.js";
 
 const KEY = "sk-core-test-0123456789abcdef";
@@ -304,6 +305,48 @@ describe("towards the upstream", () => {
       param: null,
       code: null,
     });
+  });
+
+  it.each([
+    ["the key", KEY],
+    ["any text but seconds or a date", "soon; see https://example.test"],
+  ])("does not pass on a Retry-After that holds %s", async (_, retryAfter) => {
+    upstream.answer((_, res) => sendJson(res, 429, { message: "slow down" }, { "retry-after": retryAfter }));
+    const response = await call(alice, "GET", "/v1/batch/jobs");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBeNull();
+  });
+
+  it("passes on a Retry-After given as a date", async () => {
+    const date = "Wed, 21 Oct 2026 07:28:00 GMT";
+    upstream.answer((_, res) => sendJson(res, 429, { message: "slow down" }, { "retry-after": date }));
+    expect((await call(alice, "GET", "/v1/batch/jobs")).headers.get("retry-after")).toBe(date);
+  });
+
+  it.each([
+    ["the key, as JSON writes it", KEY, `report-${KEY}.jsonl`, "report-[redacted].jsonl"],
+    [
+      "the key, which encoding would escape",
+      'sk-"quoted"\\key',
+      'report-sk-"quoted"\\key.jsonl',
+      "report-[redacted].jsonl",
+    ],
+    ["a lone surrogate", KEY, "report-\uD800.jsonl", "report-\uFFFD.jsonl"],
+  ])("names a download without %s", async (_, apiKey, name, shown) => {
+    const stored = `${fileTag(deriveTagSecret(apiKey), "alice")}.${name}`;
+    upstream.answer((req, res) =>
+      req.url.endsWith("/content")
+        ? res.writeHead(200, { "content-type": "application/octet-stream" }).end("{}\n")
+        : sendJson(res, 200, { id: FILE, object: "file", filename: stored }),
+    );
+    const handler = createProxyHandler({ apiKey, serverURL: upstream.url, authorize: () => alice });
+    const response = await handler(request("GET", `/v1/files/${FILE}/content`), alice);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("{}\n");
+    const disposition = response.headers.get("content-disposition") ?? "";
+    expect(disposition).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(shown)}`);
+    expect(disposition).not.toContain(apiKey);
+    expect(disposition).not.toContain(encodeURIComponent(apiKey));
   });
 
   it.each([

@@ -143,9 +143,13 @@ function errorFromUpstream(answer: IncomingMessage, text: string, request: Upstr
   if (status === 404 && request.notFound) return request.notFound();
   if (status >= 400 && status < 500) {
     const retryAfter = answer.headers["retry-after"];
-    const headers: Record<string, string> =
-      retryAfter && /^[\w ,:-]{1,64}$/.test(retryAfter) ? { "retry-after": retryAfter } : {};
+    const headers: Record<string, string> = retryAfter && isRetryAfter(retryAfter) ? { "retry-after": retryAfter } : {};
     return new ProxyError(status, sanitizeErrorBody(status, text), headers);
   }
   return badGateway(`The Mistral API answered ${status}`);
+}
+
+/** A `Retry-After` as RFC 9110 writes it, seconds or an IMF-fixdate; anything else the upstream says is not passed on. */
+function isRetryAfter(value: string): boolean {
+  return /^\d{1,10}$/.test(value) || /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value);
 }
