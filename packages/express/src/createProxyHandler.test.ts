@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
 import { createProxyHandler } from "./createProxyHandler.js";
 import { deriveTagSecret, fileTag } from "./internal/fileTag.js";
+import { MAX_JSON_DEPTH } from "./internal/jsonDepth.js";
 import type { ProxyRequestEvent } from "./types.js";
 
 const KEY = "sk-core-test-0123456789abcdef";
@@ -401,6 +402,18 @@ describe("towards the upstream", () => {
     expect(response.status).toBe(502);
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.json.object).toBe("error");
+  });
+
+  it("passes on, redacted, a job of the caller's nested as deep as the proxy reads", async () => {
+    const outputs = `${"[".repeat(MAX_JSON_DEPTH - 1)}"${KEY}"${"]".repeat(MAX_JSON_DEPTH - 1)}`;
+    upstream.answer((_, res) =>
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(`{"id":"${JOB}","metadata":{"owner":"alice"},"outputs":${outputs}}`),
+    );
+    const response = await call(alice, "GET", `/v1/batch/jobs/${JOB}`);
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('[["[redacted]"]]');
   });
 
   it("answers 502 when the upstream cannot be reached", async () => {

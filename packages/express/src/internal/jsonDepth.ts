@@ -1,10 +1,11 @@
 /**
  * How deep JSON may nest, counting arrays and objects, in a request body or an
- * upstream answer. The API's bodies stay within about 20 levels, a chat request
- * with a JSON schema included; JSON.stringify, and the proxy's own walks of a
- * value (validation, redaction), run out of stack at a few thousand.
+ * upstream answer. The API's parser (Python's) stops near 1,000 levels, its
+ * recursion limit, so nothing deeper could be accepted there; JSON.stringify,
+ * and the proxy's own walks of a value (validation, redaction), run out of stack
+ * past 4,000 or so.
  */
-export const MAX_JSON_DEPTH = 128;
+export const MAX_JSON_DEPTH = 1000;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
