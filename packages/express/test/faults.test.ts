@@ -1,16 +1,15 @@
 import { execFile } from "node:child_process";
 import { connect } from "node:net";
 import { promisify } from "node:util";
-import { createBatchSimulator } from "@mistral-batch/msw";
-import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express5 from "express";
 import express4 from "express4";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_INPUT_FILES } from "../src/index.js";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
 import { failingFields, raw } from "./support/http.js";
-import { type ProxyApp, SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
+import { SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
+import { useProxyOverMock } from "./support/useProxyOverMock.js";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 const ALICE_TAG = fileTag(deriveTagSecret(SERVER_KEY), "alice");
@@ -95,22 +94,8 @@ describe.each([
   ["Express 4 after express.json()", express4, true],
   ["Express 4 alone", express4, false],
 ])("%s, under faults", (_, expressModule, hostJsonParser) => {
-  const simulator = createBatchSimulator({ clock: "manual", apiKey: SERVER_KEY });
-  let mock: MockServer;
-  let app: ProxyApp;
-
-  beforeAll(async () => {
-    mock = await startMockServer({ simulator });
-    app = await startProxyApp(expressModule, mock.url, { hostJsonParser });
-  });
-  afterAll(async () => {
-    await app.close();
-    await mock.close();
-  });
-  beforeEach(() => {
-    simulator.reset();
-    app.events.length = 0;
-  });
+  const suite = useProxyOverMock(expressModule, { hostJsonParser });
+  const { simulator } = suite;
 
   /** A finished job of alice's, made in the mock directly, over an input file of `count` requests. */
   function finishedJobOfAlice(count: number): string {
@@ -132,7 +117,7 @@ describe.each([
       "token-replacement": "mallory\uFFFD",
       "token-astral": "mallory\uD83D\uDE00",
     };
-    const surrogates = await startProxyApp(expressModule, mock.url, { hostJsonParser, users });
+    const surrogates = await startProxyApp(expressModule, suite.mock.url, { hostJsonParser, users });
     try {
       const upload = (token: string) => {
         const form = new FormData();
@@ -173,12 +158,12 @@ describe.each([
   it("answers another user's job as a missing one whatever the query, even where the upstream would refuse", async () => {
     const job = finishedJobOfAlice(10_001);
     // alice's own request meets the upstream's refusal, as it should.
-    const own = await raw(app.url, "alice", "GET", `/v1/batch/jobs/${job}?inline=true`);
+    const own = await raw(suite.app.url, "alice", "GET", `/v1/batch/jobs/${job}?inline=true`);
     expect(own.status).toBe(400);
     expect(own.json.code).toBe("too_many_inline_results");
     for (const search of ["?inline=true", "?inline=false", "", "?inline=true&page=1"]) {
-      const foreign = await raw(app.url, "bob", "GET", `/v1/batch/jobs/${job}${search}`);
-      const missing = await raw(app.url, "bob", "GET", `/v1/batch/jobs/${MISSING}${search}`);
+      const foreign = await raw(suite.app.url, "bob", "GET", `/v1/batch/jobs/${job}${search}`);
+      const missing = await raw(suite.app.url, "bob", "GET", `/v1/batch/jobs/${MISSING}${search}`);
       expect(foreign.status, search).toBe(404);
       expect(foreign.text.replace(job, "ID"), search).toBe(missing.text.replace(MISSING, "ID"));
     }
@@ -186,12 +171,12 @@ describe.each([
 
   it("answers 400, never 500, for a JSON body nested past the depth it reads", async () => {
     for (const depth of [5_000, MAX_JSON_DEPTH - 3, MAX_JSON_DEPTH - 4]) {
-      await raw(app.url, "alice", "POST", "/v1/batch/jobs", { headers: JSON_TYPE, body: nestedCreate(depth) });
+      await raw(suite.app.url, "alice", "POST", "/v1/batch/jobs", { headers: JSON_TYPE, body: nestedCreate(depth) });
     }
     expect(nestedCreate(5_000).length).toBeLessThan(11_000);
-    expect(app.events.map((event) => event.status)).toEqual([400, 400, 200]);
+    expect(suite.app.events.map((event) => event.status)).toEqual([400, 400, 200]);
     expect(simulator.listJobs().total).toBe(1);
-    const refused = await raw(app.url, "alice", "POST", "/v1/batch/jobs", {
+    const refused = await raw(suite.app.url, "alice", "POST", "/v1/batch/jobs", {
       headers: JSON_TYPE,
       body: nestedCreate(5_000),
     });
@@ -207,10 +192,10 @@ describe.each([
     simulator.createJob({ endpoint: "/v1/moderations", model: "m", input_files: files, metadata: { owner: "alice" } });
     let calls = 0;
     const count = () => calls++;
-    mock.server.on("request", count);
+    suite.mock.server.on("request", count);
     try {
       const create = (inputFiles: string[]) =>
-        raw(app.url, "alice", "POST", "/v1/batch/jobs", {
+        raw(suite.app.url, "alice", "POST", "/v1/batch/jobs", {
           headers: JSON_TYPE,
           body: JSON.stringify({ endpoint: "/v1/moderations", model: "m", input_files: inputFiles }),
         });
@@ -223,12 +208,12 @@ describe.each([
       // One read per file, one page of alice's jobs for all of them, and the create.
       expect(calls).toBe(MAX_INPUT_FILES + 2);
     } finally {
-      mock.server.off("request", count);
+      suite.mock.server.off("request", count);
     }
   });
 
   it("reads a refused upload to its end before closing, so the caller finishes sending and reads the answer", async () => {
-    const small = await startProxyApp(expressModule, mock.url, { hostJsonParser, limits: { upload: MiB } });
+    const small = await startProxyApp(expressModule, suite.mock.url, { hostJsonParser, limits: { upload: MiB } });
     try {
       expect(await uploadPastTheAnswer(small.url, TOKENS.alice)).toEqual({ status: 413, error: null });
       expect(await uploadPastTheAnswer(small.url, null)).toEqual({ status: 401, error: null });
@@ -238,7 +223,7 @@ describe.each([
   });
 
   it("answers fetch() callers streaming past the limit, or without a user, with the status, not EPIPE", async () => {
-    const small = await startProxyApp(expressModule, mock.url, { hostJsonParser, limits: { upload: 2 * MiB } });
+    const small = await startProxyApp(expressModule, suite.mock.url, { hostJsonParser, limits: { upload: 2 * MiB } });
     try {
       for (const [token, status] of [
         [TOKENS.alice, 413],
@@ -260,7 +245,7 @@ describe.each([
 
   // A host parser reads the body itself: its abort is the host's error, not a proxied request.
   it.runIf(!hostJsonParser)("reports a caller that leaves in the middle of a JSON body as 499", async () => {
-    const { hostname, port, pathname } = new URL(app.url);
+    const { hostname, port, pathname } = new URL(suite.app.url);
     const socket = connect(Number(port), hostname);
     socket.on("error", () => {});
     socket.write(
@@ -268,7 +253,7 @@ describe.each([
         'content-type: application/json\r\ncontent-length: 100000\r\n\r\n{"endpoint":"/v1/moderations",',
       () => socket.destroy(),
     );
-    await vi.waitFor(() => expect(app.events).toHaveLength(1), { timeout: 20_000 });
-    expect(app.events[0]).toMatchObject({ operation: "batch.jobs.create", userId: "alice", status: 499 });
+    await vi.waitFor(() => expect(suite.app.events).toHaveLength(1), { timeout: 20_000 });
+    expect(suite.app.events[0]).toMatchObject({ operation: "batch.jobs.create", userId: "alice", status: 499 });
   });
 });
