@@ -7,7 +7,7 @@ import {
   RequestTimeoutError,
   SDKError,
 } from "../src/index.js";
-import { API_KEY, batchJob, JOB_ID } from "./fixtures.js";
+import { API_KEY, batchJob, FILE_ID, JOB_ID } from "./fixtures.js";
 import { startRecordingServer } from "./support/recordingServer.js";
 
 type Step = Response | Error | "hang";
@@ -117,6 +117,13 @@ describe("which failures are retried", () => {
   it.each([400, 401, 404, 422])("does not retry %i", async (status) => {
     const { mistral, attempts } = client([json(status, {}), ok()]);
     const error = await mistral.batch.jobs.get({ job_id: JOB_ID }).catch((e: unknown) => e);
+    expect((error as SDKError).statusCode).toBe(status);
+    expect(attempts).toHaveLength(1);
+  });
+
+  it.each([401, 413])("does not send an upload again after %i", async (status) => {
+    const { mistral, attempts } = client([json(status, {}), json(200, { id: FILE_ID, object: "file" })]);
+    const error = await mistral.files.upload({ file: new Blob(["{}\n"]) }).catch((e: unknown) => e);
     expect((error as SDKError).statusCode).toBe(status);
     expect(attempts).toHaveLength(1);
   });

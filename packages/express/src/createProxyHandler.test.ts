@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
 import { createProxyHandler } from "./createProxyHandler.js";
+import { deriveTagSecret, fileTag } from "./internal/fileTag.js";
+import { MAX_JSON_DEPTH } from "./internal/jsonDepth.js";
 import type { ProxyRequestEvent } from "./types.js";
 
 const KEY = "sk-core-test-0123456789abcdef";
@@ -110,6 +112,8 @@ describe("before the upstream", () => {
     ["an empty id", { userId: "" }],
     ["a number", { userId: 7 }],
     ["a 513-character id", { userId: "u".repeat(513) }],
+    ["an id with a lone high surrogate", { userId: "mallory\uD800" }],
+    ["an id with a lone low surrogate", { userId: "\uDFFFmallory" }],
   ])("answers 401 when authorize gives %s", async (_, caller) => {
     const response = await call(caller, "GET", "/v1/batch/jobs");
     expect(response.status).toBe(401);
@@ -237,6 +241,24 @@ describe("towards the upstream", () => {
     expect([...foreign.headers]).toEqual([...missing.headers]);
   });
 
+  it("asks for inline results only after reading the job as the caller's", async () => {
+    upstream.answer((req, res) =>
+      req.url.includes("inline=true")
+        ? sendJson(res, 400, { object: "error", message: "Too many", type: "x", code: "too_many_inline_results" })
+        : sendJson(res, 200, job("bob")),
+    );
+    const foreign = await call(alice, "GET", `/v1/batch/jobs/${JOB}?inline=true`);
+    expect(foreign.status).toBe(404);
+    expect(upstream.received.map((r) => r.url)).toEqual([`/prefix/v1/batch/jobs/${JOB}`]);
+    upstream.received.length = 0;
+    const own = await call({ userId: "bob" }, "GET", `/v1/batch/jobs/${JOB}?inline=true`);
+    expect(own.json.code).toBe("too_many_inline_results");
+    expect(upstream.received.map((r) => r.url)).toEqual([
+      `/prefix/v1/batch/jobs/${JOB}`,
+      `/prefix/v1/batch/jobs/${JOB}?inline=true`,
+    ]);
+  });
+
   it.each([
     ["POST", `/v1/batch/jobs/${JOB}/cancel`],
     ["DELETE", `/v1/batch/jobs/${JOB}`],
@@ -287,6 +309,48 @@ describe("towards the upstream", () => {
   });
 
   it.each([
+    ["the key", KEY],
+    ["any text but seconds or a date", "soon; see https://example.test"],
+  ])("does not pass on a Retry-After that holds %s", async (_, retryAfter) => {
+    upstream.answer((_, res) => sendJson(res, 429, { message: "slow down" }, { "retry-after": retryAfter }));
+    const response = await call(alice, "GET", "/v1/batch/jobs");
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBeNull();
+  });
+
+  it("passes on a Retry-After given as a date", async () => {
+    const date = "Wed, 21 Oct 2026 07:28:00 GMT";
+    upstream.answer((_, res) => sendJson(res, 429, { message: "slow down" }, { "retry-after": date }));
+    expect((await call(alice, "GET", "/v1/batch/jobs")).headers.get("retry-after")).toBe(date);
+  });
+
+  it.each([
+    ["the key, as JSON writes it", KEY, `report-${KEY}.jsonl`, "report-[redacted].jsonl"],
+    [
+      "the key, which encoding would escape",
+      'sk-"quoted"\\key',
+      'report-sk-"quoted"\\key.jsonl',
+      "report-[redacted].jsonl",
+    ],
+    ["a lone surrogate", KEY, "report-\uD800.jsonl", "report-\uFFFD.jsonl"],
+  ])("names a download without %s", async (_, apiKey, name, shown) => {
+    const stored = `${fileTag(deriveTagSecret(apiKey), "alice")}.${name}`;
+    upstream.answer((req, res) =>
+      req.url.endsWith("/content")
+        ? res.writeHead(200, { "content-type": "application/octet-stream" }).end("{}\n")
+        : sendJson(res, 200, { id: FILE, object: "file", filename: stored }),
+    );
+    const handler = createProxyHandler({ apiKey, serverURL: upstream.url, authorize: () => alice });
+    const response = await handler(request("GET", `/v1/files/${FILE}/content`), alice);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("{}\n");
+    const disposition = response.headers.get("content-disposition") ?? "";
+    expect(disposition).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(shown)}`);
+    expect(disposition).not.toContain(apiKey);
+    expect(disposition).not.toContain(encodeURIComponent(apiKey));
+  });
+
+  it.each([
     ["a key JSON writes as it is", KEY],
     ["a key JSON escapes", 'sk-"quoted"\\key'],
   ])("redacts %s from a job that echoes it, in values and in keys", async (_, apiKey) => {
@@ -317,6 +381,13 @@ describe("towards the upstream", () => {
       "invalid JSON",
       (res: import("node:http").ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end("{"),
     ],
+    [
+      "a job of the caller's nested 5,000 deep",
+      (res: import("node:http").ServerResponse) =>
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(`{"id":"${JOB}","metadata":{"owner":"alice"},"outputs":${"[".repeat(5000)}${"]".repeat(5000)}}`),
+    ],
     ["a reset", (res: import("node:http").ServerResponse) => res.socket?.destroy()],
     [
       "an answer cut short",
@@ -331,6 +402,18 @@ describe("towards the upstream", () => {
     expect(response.status).toBe(502);
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.json.object).toBe("error");
+  });
+
+  it("passes on, redacted, a job of the caller's nested as deep as the proxy reads", async () => {
+    const outputs = `${"[".repeat(MAX_JSON_DEPTH - 1)}"${KEY}"${"]".repeat(MAX_JSON_DEPTH - 1)}`;
+    upstream.answer((_, res) =>
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(`{"id":"${JOB}","metadata":{"owner":"alice"},"outputs":${outputs}}`),
+    );
+    const response = await call(alice, "GET", `/v1/batch/jobs/${JOB}`);
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('[["[redacted]"]]');
   });
 
   it("answers 502 when the upstream cannot be reached", async () => {
@@ -367,6 +450,20 @@ describe("towards the upstream", () => {
       alice,
     );
     expect(response.status).toBe(499);
+  });
+
+  it("answers 499 when a JSON body breaks off", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"endpoint":'));
+        controller.error(new Error("The caller went away"));
+      },
+    });
+    const headers = new Headers({ "content-type": "application/json" });
+    const response = await proxy()({ method: "POST", url: "/v1/batch/jobs", headers, body: () => body }, alice);
+    expect(response.status).toBe(499);
+    expect(events).toEqual([expect.objectContaining({ operation: "batch.jobs.create", status: 499 })]);
+    expect(upstream.received).toHaveLength(0);
   });
 
   it("stops an upload at the limit and answers 413, the upstream never getting all of it", async () => {

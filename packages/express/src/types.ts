@@ -8,7 +8,7 @@ export interface ProxyLimits {
 
 /** Who is calling, as `authorize` says. */
 export interface ProxyUser {
-  /** A stable, non-empty id (at most 512 characters): it is stored in job metadata. */
+  /** A stable, non-empty id (at most 512 characters, well-formed Unicode): it is stored in job metadata. */
   userId: string;
 }
 

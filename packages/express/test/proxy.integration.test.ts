@@ -1,13 +1,12 @@
 import { MistralBatch, SDKError } from "@mistral-batch/client";
-import { createBatchSimulator } from "@mistral-batch/msw";
-import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import { Mistral } from "@mistralai/mistralai";
 import express5 from "express";
 import express4 from "express4";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
 import { failingFields, raw } from "./support/http.js";
-import { type ProxyApp, SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
+import { SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
+import { useProxyOverMock } from "./support/useProxyOverMock.js";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 const LINES = `${JSON.stringify({ custom_id: "0", body: { messages: [{ role: "user", content: "hi" }] } })}\n`;
@@ -17,30 +16,11 @@ describe.each([
   ["Express 5 alone", express5, false],
   ["Express 4 after express.json()", express4, true],
 ])("%s", (_, expressModule, hostJsonParser) => {
-  const simulator = createBatchSimulator({
-    clock: "manual",
-    apiKey: SERVER_KEY,
-    queueDelayMs: 1000,
-    jobDurationMs: 1000,
-  });
-  let mock: MockServer;
-  let app: ProxyApp;
+  const suite = useProxyOverMock(expressModule, { hostJsonParser }, { queueDelayMs: 1000, jobDurationMs: 1000 });
+  const { simulator } = suite;
   const ours = (user: keyof typeof TOKENS) =>
-    new MistralBatch({ apiKey: TOKENS[user], serverURL: app.url, retryConfig: { strategy: "none" } });
-  const official = (user: keyof typeof TOKENS) => new Mistral({ apiKey: TOKENS[user], serverURL: app.url });
-
-  beforeAll(async () => {
-    mock = await startMockServer({ simulator });
-    app = await startProxyApp(expressModule, mock.url, { hostJsonParser });
-  });
-  afterAll(async () => {
-    await app.close();
-    await mock.close();
-  });
-  beforeEach(() => {
-    simulator.reset();
-    app.events.length = 0;
-  });
+    new MistralBatch({ apiKey: TOKENS[user], serverURL: suite.app.url, retryConfig: { strategy: "none" } });
+  const official = (user: keyof typeof TOKENS) => new Mistral({ apiKey: TOKENS[user], serverURL: suite.app.url });
 
   it("serves every job operation to our client, stamping the owner", async () => {
     const client = ours("alice");
@@ -61,7 +41,7 @@ describe.each([
     expect((await client.batch.jobs.cancel({ job_id: other.id })).status).toBe("CANCELLATION_REQUESTED");
     simulator.clock.advance(5000);
     expect(await client.batch.jobs.delete({ job_id: other.id })).toMatchObject({ id: other.id, deleted: true });
-    expect(app.events.map((e) => e.operation)).toEqual([
+    expect(suite.app.events.map((e) => e.operation)).toEqual([
       "batch.jobs.create",
       "batch.jobs.list",
       "batch.jobs.get",
@@ -70,7 +50,7 @@ describe.each([
       "batch.jobs.cancel",
       "batch.jobs.delete",
     ]);
-    expect(JSON.stringify(app.events)).not.toContain(SERVER_KEY);
+    expect(JSON.stringify(suite.app.events)).not.toContain(SERVER_KEY);
   });
 
   it("serves the file routes and the results helper to our client, streaming the upload", async () => {
@@ -141,7 +121,7 @@ describe.each([
       model: "m",
     });
 
-    const missingJob = await raw(app.url, "bob", "GET", `/v1/batch/jobs/${MISSING}`);
+    const missingJob = await raw(suite.app.url, "bob", "GET", `/v1/batch/jobs/${MISSING}`);
     expect(missingJob.status).toBe(404);
     for (const [method, path] of [
       ["GET", `/v1/batch/jobs/${job.id}`],
@@ -149,8 +129,8 @@ describe.each([
       ["POST", `/v1/batch/jobs/${open.id}/cancel`],
       ["DELETE", `/v1/batch/jobs/${job.id}`],
     ] as const) {
-      const foreign = await raw(app.url, "bob", method, path);
-      const missing = await raw(app.url, "bob", method, path.replace(/[0-9a-f-]{36}/, MISSING));
+      const foreign = await raw(suite.app.url, "bob", method, path);
+      const missing = await raw(suite.app.url, "bob", method, path.replace(/[0-9a-f-]{36}/, MISSING));
       expect(foreign.status, `${method} ${path}`).toBe(404);
       expect(foreign.text.replace(/[0-9a-f-]{36}/, "ID")).toBe(missing.text.replace(/[0-9a-f-]{36}/, "ID"));
     }
@@ -160,13 +140,13 @@ describe.each([
       ["DELETE", ""],
     ] as const) {
       for (const id of [file.id, outputFile]) {
-        const foreign = await raw(app.url, "bob", method, `/v1/files/${id}${suffix}`);
-        const missing = await raw(app.url, "bob", method, `/v1/files/${MISSING}${suffix}`);
+        const foreign = await raw(suite.app.url, "bob", method, `/v1/files/${id}${suffix}`);
+        const missing = await raw(suite.app.url, "bob", method, `/v1/files/${MISSING}${suffix}`);
         expect(foreign.status, `${method} ${id}${suffix}`).toBe(404);
         expect(foreign.text.replace(id, "ID")).toBe(missing.text.replace(MISSING, "ID"));
       }
     }
-    const borrow = await raw(app.url, "bob", "POST", "/v1/batch/jobs", {
+    const borrow = await raw(suite.app.url, "bob", "POST", "/v1/batch/jobs", {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ endpoint: "/v1/chat/completions", input_files: [file.id], model: "m" }),
     });
@@ -174,7 +154,7 @@ describe.each([
     const bobSdk = official("bob");
     expect((await bobSdk.batch.jobs.list()).data).toEqual([]);
     expect((await bobSdk.batch.jobs.list({ metadata: { owner: "alice" } })).data).toEqual([]);
-    expect((await raw(app.url, "bob", "GET", '/v1/batch/jobs?metadata={"owner":"alice"}')).json).toMatchObject({
+    expect((await raw(suite.app.url, "bob", "GET", '/v1/batch/jobs?metadata={"owner":"alice"}')).json).toMatchObject({
       data: [],
       total: 0,
     });
@@ -182,26 +162,26 @@ describe.each([
     // A file bob names with alice's tag stays bob's.
     const forged = new FormData();
     forged.append("file", new Blob([LINES]), `${fileTag(deriveTagSecret(SERVER_KEY), "alice")}.x.jsonl`);
-    const bobFile = await raw(app.url, "bob", "POST", "/v1/files", { body: forged });
+    const bobFile = await raw(suite.app.url, "bob", "POST", "/v1/files", { body: forged });
     expect(bobFile.status).toBe(200);
-    expect((await raw(app.url, "alice", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(404);
-    expect((await raw(app.url, "bob", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(200);
+    expect((await raw(suite.app.url, "alice", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(404);
+    expect((await raw(suite.app.url, "bob", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(200);
 
     // Nothing of alice's changed, and she still reaches all of it, her job's output included.
     expect(simulator.getJob(open.id).status).toBe("QUEUED");
     expect(simulator.listJobs().total).toBe(2);
-    expect((await raw(app.url, "alice", "GET", `/v1/files/${outputFile}/content`)).status).toBe(200);
-    expect((await raw(app.url, "alice", "GET", `/v1/files/${file.id}`)).json.filename).toBe("a.jsonl");
+    expect((await raw(suite.app.url, "alice", "GET", `/v1/files/${outputFile}/content`)).status).toBe(200);
+    expect((await raw(suite.app.url, "alice", "GET", `/v1/files/${file.id}`)).json.filename).toBe("a.jsonl");
     expect((await alice.batch.jobs.list()).total).toBe(2);
   });
 
   it("behaves as one across two instances, as behind a load balancer", async () => {
-    const second = await startProxyApp(expressModule, mock.url, { hostJsonParser });
+    const second = await startProxyApp(expressModule, suite.mock.url, { hostJsonParser });
     try {
       const form = new FormData();
       form.append("purpose", "batch");
       form.append("file", new Blob([LINES]), "one.jsonl");
-      const file = await raw(app.url, "alice", "POST", "/v1/files", { body: form });
+      const file = await raw(suite.app.url, "alice", "POST", "/v1/files", { body: form });
       expect((await raw(second.url, "alice", "GET", `/v1/files/${file.json.id}/content`)).text).toBe(LINES);
       expect((await raw(second.url, "bob", "GET", `/v1/files/${file.json.id}`)).status).toBe(404);
       const job = await raw(second.url, "alice", "POST", "/v1/batch/jobs", {
@@ -209,8 +189,8 @@ describe.each([
         body: JSON.stringify({ endpoint: "/v1/moderations", model: "m", input_files: [file.json.id] }),
       });
       expect(job.status).toBe(200);
-      expect((await raw(app.url, "alice", "POST", `/v1/batch/jobs/${job.json.id}/cancel`)).status).toBe(200);
-      expect((await raw(app.url, "bob", "GET", `/v1/batch/jobs/${job.json.id}`)).status).toBe(404);
+      expect((await raw(suite.app.url, "alice", "POST", `/v1/batch/jobs/${job.json.id}/cancel`)).status).toBe(200);
+      expect((await raw(suite.app.url, "bob", "GET", `/v1/batch/jobs/${job.json.id}`)).status).toBe(404);
     } finally {
       await second.close();
     }
@@ -245,11 +225,11 @@ describe.each([
       ["GET", "/", {}, 404, "alice"],
     ];
     for (const [method, path, init, status, user] of cases) {
-      const answer = await raw(app.url, user, method, path, init);
+      const answer = await raw(suite.app.url, user, method, path, init);
       expect(answer.status, `${method} ${path}`).toBe(status);
       expect(answer.json.object).toBe("error");
     }
-    const invalid = await raw(app.url, "alice", "POST", "/v1/batch/jobs", {
+    const invalid = await raw(suite.app.url, "alice", "POST", "/v1/batch/jobs", {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ endpoint: "/v1/ocr", requests: [{ body: 1 }], metadata: { k: 2 } }),
     });
@@ -260,7 +240,7 @@ describe.each([
   it("maps upstream failures to 4XX pass-through, 502 and 504", async () => {
     const client = ours("alice");
     simulator.faults.add({ path: "/v1/batch/jobs", kind: "status", status: 429, retry_after: 7 });
-    const limited = await raw(app.url, "alice", "GET", "/v1/batch/jobs");
+    const limited = await raw(suite.app.url, "alice", "GET", "/v1/batch/jobs");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
     for (const fault of [
@@ -270,11 +250,11 @@ describe.each([
       { kind: "malformed" },
     ] as const) {
       simulator.faults.add({ path: "/v1/batch/jobs", ...fault });
-      const answer = await raw(app.url, "alice", "GET", "/v1/batch/jobs");
+      const answer = await raw(suite.app.url, "alice", "GET", "/v1/batch/jobs");
       expect(answer.status, fault.kind).toBe(502);
       expect(answer.json.type).toBe("upstream_error");
     }
-    const slow = await startProxyApp(expressModule, mock.url, { timeoutMs: 150 });
+    const slow = await startProxyApp(expressModule, suite.mock.url, { timeoutMs: 150 });
     try {
       simulator.faults.add({ path: "/v1/batch/jobs", kind: "delay", delay_ms: 1000 });
       const late = await raw(slow.url, "alice", "GET", "/v1/batch/jobs");
@@ -288,7 +268,9 @@ describe.each([
   });
 
   it("answers 413 for JSON over the limit and stops an upload as soon as it crosses its limit", async () => {
-    const small = await startProxyApp(expressModule, mock.url, { limits: { jsonBody: 2048, upload: 1024 * 1024 } });
+    const small = await startProxyApp(expressModule, suite.mock.url, {
+      limits: { jsonBody: 2048, upload: 1024 * 1024 },
+    });
     try {
       const big = await raw(small.url, "alice", "POST", "/v1/batch/jobs", {
         headers: { "content-type": "application/json" },
@@ -326,14 +308,14 @@ describe.each([
   });
 
   it("answers JSON, not Express's HTML page, for a malformed body or one over the host parser's limit", async () => {
-    const bad = await raw(app.url, "alice", "POST", "/v1/batch/jobs", {
+    const bad = await raw(suite.app.url, "alice", "POST", "/v1/batch/jobs", {
       headers: { "content-type": "application/json" },
       body: "{oops",
     });
     expect(bad.status).toBe(400);
     expect(bad.json.object).toBe("error");
     if (!hostJsonParser) return;
-    const tight = await startProxyApp(expressModule, mock.url, { hostJsonParser: { limit: "1kb" } });
+    const tight = await startProxyApp(expressModule, suite.mock.url, { hostJsonParser: { limit: "1kb" } });
     try {
       const large = await raw(tight.url, "alice", "POST", "/v1/batch/jobs", {
         headers: { "content-type": "application/json" },

@@ -31,6 +31,21 @@ afterEach(() => sim.reset());
 afterAll(() => server.close());
 
 describe("batchHandlers", () => {
+  it.each([
+    ["a.jsonl", `attachment; filename="a.jsonl"; filename*=UTF-8''a.jsonl`],
+    [
+      '\u00e9t\u00e9 "\uD83D\uDE00".jsonl',
+      `attachment; filename="_t_ ___.jsonl"; filename*=UTF-8''%C3%A9t%C3%A9%20%22%F0%9F%98%80%22.jsonl`,
+    ],
+    ["half\uD800.jsonl", `attachment; filename="half_.jsonl"; filename*=UTF-8''half%EF%BF%BD.jsonl`],
+  ])("serves the download of a file named %j", async (filename, disposition) => {
+    const file = sim.uploadFile({ filename, content: "{}\n" });
+    const download = await call(`/v1/files/${file.id}/content`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toBe(disposition);
+    expect(await download.text()).toBe("{}\n");
+  });
+
   it("runs a job through create, get, list and download under a prefixed base URL", async () => {
     const job = await (await create()).json();
     expect(job.status).toBe("QUEUED");

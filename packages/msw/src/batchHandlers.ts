@@ -44,8 +44,12 @@ async function readUpload(request: Request) {
   };
 }
 
+/** Header values are bytes: the name in ASCII, other characters as "_", and in full as RFC 8187's UTF-8 form. */
 function contentDisposition(filename: string): string {
-  return `attachment; filename="${filename.replace(/["\\\r\n]/g, "_")}"`;
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/gu, "_");
+  // A lone surrogate has no UTF-8 form: U+FFFD stands for it, as in any UTF-8 encoder.
+  const utf8 = encodeURIComponent(filename.replace(/\p{Surrogate}/gu, "\uFFFD"));
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 /** The test-control routes: `POST /__mock/faults` and `POST /__mock/reset`, with no auth and no faults. */

@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
-import { redact } from "./redact.js";
+import { redact, redactHeaders } from "./redact.js";
 
 /** Headers on every answer of the proxy: per-user data must not be cached or sniffed. */
-export const PRIVATE_HEADERS = {
+const PRIVATE_HEADERS = {
   "cache-control": "private, no-store",
   "x-content-type-options": "nosniff",
 };
@@ -20,14 +20,19 @@ export interface ProxyAnswer {
   body: string | Readable;
 }
 
-/** A JSON answer with the key removed from every string in `body`. */
+/** A JSON answer with the key removed from every string in `body` and every header value. */
 export function jsonAnswer(
   status: number,
   body: unknown,
   secret: string,
   headers: Record<string, string> = {},
 ): ProxyAnswer {
-  return { status, headers: { ...headers, ...JSON_HEADERS }, body: redactedJson(body, secret) };
+  return { status, headers: { ...redactHeaders(headers, secret), ...JSON_HEADERS }, body: redactedJson(body, secret) };
+}
+
+/** A download: the file's bytes, with the key removed from every header value. */
+export function streamAnswer(headers: Record<string, string>, body: Readable, secret: string): ProxyAnswer {
+  return { status: 200, headers: { ...redactHeaders(headers, secret), ...PRIVATE_HEADERS }, body };
 }
 
 /** `body` as JSON text without `secret` in any string, walking the value only when the text may hold the key. */

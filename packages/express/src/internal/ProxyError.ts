@@ -49,6 +49,34 @@ export function invalidField(loc: (string | number)[], msg: string): ProxyError 
   return invalidRequest([{ loc, msg, type: "value_error" }]);
 }
 
+/** 400: a JSON body that does not parse (or is not UTF-8). */
+export function invalidJson(): ProxyError {
+  return new ProxyError(400, errorBody("The request body is not valid JSON", "invalid_request_error"));
+}
+
+/** 400: a JSON body nested deeper than the proxy reads. */
+export function jsonTooDeep(maxDepth: number): ProxyError {
+  return new ProxyError(
+    400,
+    errorBody(`The request body nests arrays and objects deeper than ${maxDepth} levels`, "invalid_request_error"),
+  );
+}
+
+/** 502: the upstream's answer cannot be passed on. */
+export function badGateway(message: string): ProxyError {
+  return new ProxyError(502, errorBody(message, "upstream_error"));
+}
+
+/** 499, nginx's status: the caller went away before its answer (no one reads it; `onRequest` does). */
+export function clientClosedRequest(): ProxyError {
+  return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
+}
+
+/** 401: `authorize` gave no usable user id. */
+export function unauthorized(): ProxyError {
+  return new ProxyError(401, errorBody("Unauthorized", "unauthorized"));
+}
+
 /** The one body every missing, or someone else's, job gets: the two cannot be told apart. */
 export function jobNotFound(jobId: string): ProxyError {
   return new ProxyError(404, errorBody(`Batch job ${jobId} not found`, "not_found_error"));

@@ -8,7 +8,8 @@ import { cancelJob, createJob, deleteJob, getJob, listJobs } from "./jobOperatio
 import { matchRoute } from "./matchRoute.js";
 import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { CoreRequest, OperationInput, ProxyContext } from "./ProxyContext.js";
-import { errorBody, ProxyError } from "./ProxyError.js";
+import { errorBody, ProxyError, unauthorized } from "./ProxyError.js";
+import { hasLoneSurrogate } from "./wellFormed.js";
 
 type Operation = (context: ProxyContext, input: OperationInput) => Promise<ProxyAnswer>;
 
@@ -108,8 +109,12 @@ async function authorizeOrThrow<TRequest>(
   }
   const userId = user?.userId;
   // The id is stored as a metadata value, which the API caps at 512 characters.
-  if (typeof userId !== "string" || userId.length < 1 || userId.length > 512) {
-    throw new ProxyError(401, errorBody("Unauthorized", "unauthorized"));
+  // An id with a lone surrogate is not well-formed Unicode: UTF-8 (the file tag's HMAC input, and the
+  // upstream's JSON) turns each into U+FFFD, so `a\uD800`, `a\uDFFF` and `a\uFFFD` would share files, and
+  // jobs on an upstream that stores text as UTF-8. Refused rather than encoded otherwise, so the tags of
+  // every well-formed id stay as they were.
+  if (typeof userId !== "string" || userId.length < 1 || userId.length > 512 || hasLoneSurrogate(userId)) {
+    throw unauthorized();
   }
   return userId;
 }

@@ -3,11 +3,13 @@ import { type FileRecord, getAccessibleFile } from "./fileOwnership.js";
 import { fileTag, tagFilename, untagFilename } from "./fileTag.js";
 import { assertUuidParam } from "./jobOwnership.js";
 import { multipartBoundary } from "./MultipartRewriter.js";
-import { jsonAnswer, PRIVATE_HEADERS, type ProxyAnswer } from "./ProxyAnswer.js";
+import { jsonAnswer, type ProxyAnswer, streamAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
 import { errorBody, fileNotFound, ProxyError } from "./ProxyError.js";
 import { assertDeclaredLength } from "./readBody.js";
+import { redactText } from "./redact.js";
 import { upstreamJson, upstreamStream } from "./upstream.js";
+import { toWellFormed } from "./wellFormed.js";
 
 /** Form fields passed on besides `file`; `visibility` and anything else are dropped. */
 const UPLOAD_FIELDS: ReadonlySet<string> = new Set(["purpose", "expiry"]);
@@ -68,13 +70,23 @@ export async function downloadFile(context: ProxyContext, input: OperationInput)
     onGone: input.onGone,
     notFound: () => fileNotFound(fileId),
   });
-  const headers: Record<string, string> = { "content-type": "application/octet-stream", ...PRIVATE_HEADERS };
+  const headers: Record<string, string> = { "content-type": "application/octet-stream" };
   const length = upstream.headers["content-length"];
   if (length && /^\d+$/.test(length)) headers["content-length"] = length;
   const name =
     typeof file.filename === "string" ? untagFilename(fileTag(context.tagSecret, input.userId), file.filename) : "";
-  if (name) headers["content-disposition"] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-  return { status: 200, headers, body: upstream };
+  // Redacted as a parameter, before encoding: the encoded name would hide a key with characters to escape.
+  if (name) headers["content-disposition"] = attachment(redactText(name, context.upstream.apiKey));
+  return streamAnswer(headers, upstream, context.upstream.apiKey);
+}
+
+/** `attachment` named as RFC 8187 says: UTF-8, lone surrogates as U+FFFD, every byte outside attr-char escaped. */
+function attachment(filename: string): string {
+  const escaped = encodeURIComponent(toWellFormed(filename)).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename*=UTF-8''${escaped}`;
 }
 
 function fileAnswer(context: ProxyContext, userId: string, file: FileRecord): ProxyAnswer {

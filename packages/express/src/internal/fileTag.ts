@@ -11,7 +11,11 @@ export function deriveTagSecret(apiKey: string): Buffer {
   return createHmac("sha256", apiKey).update("mistral-batch-express/file-owner/v1").digest();
 }
 
-/** The tag of a user's uploads: an HMAC of the user id, so stored filenames do not reveal it. */
+/**
+ * The tag of a user's uploads: an HMAC of the user id, so stored filenames do not reveal it.
+ * One tag per id only for well-formed ids, the only ones the core accepts: UTF-8
+ * is injective on them, while it writes every lone surrogate as U+FFFD.
+ */
 export function fileTag(secret: Buffer, userId: string): string {
   return createHmac("sha256", secret).update(userId, "utf8").digest("base64url").slice(0, TAG_LENGTH);
 }

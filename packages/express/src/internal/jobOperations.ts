@@ -1,4 +1,4 @@
-import { getAccessibleFile } from "./fileOwnership.js";
+import { getAccessibleFiles, MAX_INPUT_FILES } from "./fileOwnership.js";
 import { assertUuidParam, getOwnedJob, isOwnedBy } from "./jobOwnership.js";
 import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
@@ -41,10 +41,12 @@ export async function createJob(context: ProxyContext, input: OperationInput): P
   const checked = validateCreateBody(body);
   if ("issues" in checked) throw invalidRequest(checked.issues);
   const job = checked.value;
-  // A job may only read files its owner may read, or it would leak them through its results.
-  for (const fileId of new Set(job.input_files ?? [])) {
-    await getAccessibleFile(context, input.userId, fileId, input.onGone);
+  const inputFiles = job.input_files ?? [];
+  if (inputFiles.length > MAX_INPUT_FILES) {
+    throw invalidField(["body", "input_files"], `A job takes at most ${MAX_INPUT_FILES} input files`);
   }
+  // A job may only read files its owner may read, or it would leak them through its results.
+  await getAccessibleFiles(context, input.userId, [...new Set(inputFiles)], input.onGone);
   job.metadata = { ...job.metadata, [context.ownerKey]: input.userId };
   const created = await upstreamJson(context.upstream, {
     method: "POST",
@@ -55,40 +57,54 @@ export async function createJob(context: ProxyContext, input: OperationInput): P
   return jsonAnswer(200, created, context.upstream.apiKey);
 }
 
-/** GET /v1/batch/jobs/:job_id, with `inline=true` for results: the caller's jobs only. */
+/**
+ * GET /v1/batch/jobs/:job_id, with `inline=true` for results: the caller's jobs only.
+ * Inline results are asked for only once the job is known to be the caller's: the
+ * upstream may refuse them (too many results, say), and that refusal would tell
+ * another user the job exists. A plain get reads and checks in one call.
+ */
 export async function getJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const jobId = assertUuidParam("job_id", input.id);
   const inline = input.query.get("inline");
   if (inline !== null && inline !== "true" && inline !== "false") {
     throw invalidField(["query", "inline"], "expected true or false");
   }
-  const query = inline === null ? undefined : new URLSearchParams({ inline });
-  const job = await getOwnedJob(context, input.userId, jobId, query, input.onGone);
+  if (inline === "true") return actOnOwnedJob(context, input, jobId, { method: "GET", query: INLINE_QUERY });
+  const job = await getOwnedJob(context, input.userId, jobId, input.onGone);
   return jsonAnswer(200, job, context.upstream.apiKey);
 }
 
+const INLINE_QUERY = new URLSearchParams({ inline: "true" });
+
 /** POST /v1/batch/jobs/:job_id/cancel: the caller's jobs only. */
 export function cancelJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
-  return actOnOwnedJob(context, input, "POST", "/cancel");
+  return actOnOwnedJob(context, input, assertUuidParam("job_id", input.id), { method: "POST", suffix: "/cancel" });
 }
 
 /** DELETE /v1/batch/jobs/:job_id: the caller's jobs only. */
 export function deleteJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
-  return actOnOwnedJob(context, input, "DELETE", "");
+  return actOnOwnedJob(context, input, assertUuidParam("job_id", input.id), { method: "DELETE" });
+}
+
+/** The call made on a job once it is known to be the caller's. */
+interface JobAct {
+  method: "GET" | "POST" | "DELETE";
+  suffix?: string;
+  query?: URLSearchParams;
 }
 
 async function actOnOwnedJob(
   context: ProxyContext,
   input: OperationInput,
-  method: "POST" | "DELETE",
-  suffix: string,
+  jobId: string,
+  { method, suffix = "", query }: JobAct,
 ): Promise<ProxyAnswer> {
-  const jobId = assertUuidParam("job_id", input.id);
   // Ownership is read first; it cannot change afterwards, as no route edits a job's metadata.
-  await getOwnedJob(context, input.userId, jobId, undefined, input.onGone);
+  await getOwnedJob(context, input.userId, jobId, input.onGone);
   const result = await upstreamJson(context.upstream, {
     method,
     path: `/v1/batch/jobs/${jobId}${suffix}`,
+    query,
     onGone: input.onGone,
     notFound: () => jobNotFound(jobId),
   });

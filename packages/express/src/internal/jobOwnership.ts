@@ -29,20 +29,18 @@ export function assertUuidParam(name: "job_id" | "file_id", id: string | null): 
 }
 
 /**
- * Reads a job and returns it only if `userId` owns it; otherwise throws the same
- * 404 a missing job gets, so another user's job ids reveal nothing.
+ * Reads a job, with no query, and returns it only if `userId` owns it; otherwise
+ * throws the same 404 a missing job gets, so another user's job ids reveal nothing.
  */
 export async function getOwnedJob(
   context: ProxyContext,
   userId: string,
   jobId: string,
-  query: URLSearchParams | undefined,
   onGone: OnCallerGone | undefined,
 ): Promise<JobRecord> {
   const job = await upstreamJson(context.upstream, {
     method: "GET",
     path: `/v1/batch/jobs/${jobId}`,
-    query,
     onGone,
     notFound: () => jobNotFound(jobId),
   });

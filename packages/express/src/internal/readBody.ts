@@ -1,5 +1,6 @@
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
 import type { HeaderReader } from "./ProxyContext.js";
-import { errorBody, ProxyError } from "./ProxyError.js";
+import { clientClosedRequest, errorBody, invalidJson, jsonTooDeep, ProxyError } from "./ProxyError.js";
 
 /** 413 for a body over `limit` bytes. */
 export function payloadTooLarge(limit: number): ProxyError {
@@ -19,7 +20,7 @@ export async function readBody(stream: ReadableStream<Uint8Array> | null, limit:
   let length = 0;
   const reader = stream.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     length += value.byteLength;
     if (length > limit) {
@@ -37,6 +38,17 @@ export async function readBody(stream: ReadableStream<Uint8Array> | null, limit:
   return body;
 }
 
+/** The next chunk of a request body: a body that breaks off means the caller went away (499), not a fault of ours. */
+async function readChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch {
+    throw clientClosedRequest();
+  }
+}
+
 /** Parses a JSON request body after checking its content type (415) and size (413). */
 export async function readJsonBody(
   headers: HeaderReader,
@@ -48,10 +60,17 @@ export async function readJsonBody(
   }
   assertDeclaredLength(headers, limit);
   const bytes = await readBody(stream, limit);
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ProxyError(400, errorBody("The request body is not valid JSON", "invalid_request_error"));
+    throw invalidJson();
+  }
+  if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) throw jsonTooDeep(MAX_JSON_DEPTH);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidJson();
   }
 }
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { type HttpTarget, httpRequest, readText } from "./httpRequest.js";
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
 import type { OnCallerGone } from "./ProxyContext.js";
-import { errorBody, ProxyError } from "./ProxyError.js";
+import { badGateway, clientClosedRequest, errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
 
 /** Where and how the proxy calls the Mistral API. */
@@ -41,6 +42,9 @@ export async function upstreamJson(config: UpstreamConfig, request: UpstreamRequ
   try {
     const text = await readText(call.answer);
     if (!isOk(call.answer)) throw errorFromUpstream(call.answer, text, request);
+    if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+      throw badGateway(`The Mistral API answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     try {
       return JSON.parse(text);
     } catch {
@@ -118,7 +122,7 @@ async function openUpstream(config: UpstreamConfig, request: UpstreamRequest): P
         errorBody(`The Mistral API did not answer within ${config.timeoutMs} ms`, "upstream_timeout"),
       );
     }
-    if (callerGone) return new ProxyError(499, errorBody("The client went away", "client_closed_request"));
+    if (callerGone) return clientClosedRequest();
     return badGateway("Could not reach the Mistral API");
   };
   try {
@@ -139,13 +143,13 @@ function errorFromUpstream(answer: IncomingMessage, text: string, request: Upstr
   if (status === 404 && request.notFound) return request.notFound();
   if (status >= 400 && status < 500) {
     const retryAfter = answer.headers["retry-after"];
-    const headers: Record<string, string> =
-      retryAfter && /^[\w ,:-]{1,64}$/.test(retryAfter) ? { "retry-after": retryAfter } : {};
+    const headers: Record<string, string> = retryAfter && isRetryAfter(retryAfter) ? { "retry-after": retryAfter } : {};
     return new ProxyError(status, sanitizeErrorBody(status, text), headers);
   }
   return badGateway(`The Mistral API answered ${status}`);
 }
 
-function badGateway(message: string): ProxyError {
-  return new ProxyError(502, errorBody(message, "upstream_error"));
+/** A `Retry-After` as RFC 9110 writes it, seconds or an IMF-fixdate; anything else the upstream says is not passed on. */
+function isRetryAfter(value: string): boolean {
+  return /^\d{1,10}$/.test(value) || /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value);
 }

@@ -22,6 +22,8 @@ export interface ProxyApp {
 export interface ProxyAppOptions extends Partial<Omit<MistralBatchProxyOptions<express.Request>, "authorize">> {
   /** Mounts `express.json()` before the proxy, as many host apps do. */
   hostJsonParser?: boolean | { limit: string };
+  /** User ids by session token; `TOKENS`' users by default. */
+  users?: Record<string, string>;
 }
 
 /**
@@ -33,11 +35,13 @@ export async function startProxyApp(
   upstreamUrl: string,
   options: ProxyAppOptions = {},
 ): Promise<ProxyApp> {
-  const { hostJsonParser, ...proxyOptions } = options;
+  const { hostJsonParser, users: byToken, ...proxyOptions } = options;
   const events: ProxyRequestEvent[] = [];
   const app = expressModule();
   if (hostJsonParser) app.use(expressModule.json(hostJsonParser === true ? {} : hostJsonParser));
-  const users = new Map<string, string>(Object.entries(TOKENS).map(([user, token]) => [token, user]));
+  const users = new Map<string, string>(
+    Object.entries(byToken ?? Object.fromEntries(Object.entries(TOKENS).map(([user, token]) => [token, user]))),
+  );
   app.use(
     "/api/mistral",
     mistralBatchProxy({

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { MAX_JSON_DEPTH } from "../jsonDepth.js";
 import type { CoreRequest, HeaderReader, OnCallerGone } from "../ProxyContext.js";
-import { errorBody, ProxyError } from "../ProxyError.js";
+import { errorBody, jsonTooDeep, ProxyError } from "../ProxyError.js";
 import { nodeBodyStream } from "./nodeBodyStream.js";
 
 /** A Node request as Express hands it over: `url` is relative to the mount; `body` may hold a host parser's result. */
@@ -61,7 +62,7 @@ function parsedBodyStream(req: NodeRequest): ReadableStream<Uint8Array> | null {
   let bytes: Uint8Array;
   if (body instanceof Uint8Array) bytes = body;
   else if (typeof body === "string") bytes = new TextEncoder().encode(body);
-  else if (body !== undefined && !isMultipart(req)) bytes = new TextEncoder().encode(JSON.stringify(body));
+  else if (body !== undefined && !isMultipart(req)) bytes = new TextEncoder().encode(reserialize(body));
   else {
     throw new ProxyError(
       500,
@@ -77,6 +78,19 @@ function parsedBodyStream(req: NodeRequest): ReadableStream<Uint8Array> | null {
       controller.close();
     },
   });
+}
+
+/**
+ * The host parser's value as JSON text again. A parser's value can only fail to
+ * serialize by nesting past the stack (RangeError), which is far past the depth
+ * the proxy reads anyway.
+ */
+function reserialize(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw jsonTooDeep(MAX_JSON_DEPTH);
+  }
 }
 
 function isMultipart(req: IncomingMessage): boolean {
