@@ -30,6 +30,11 @@ export function checkCreateBatchJob(body: unknown): ValidationIssue[] {
     add([], "Input should be a valid dictionary or object to extract fields from", "model_attributes_type");
     return issues;
   }
+  // The API's parser refuses the document before its fields are read.
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    add([], `JSON should nest at most ${MAX_JSON_DEPTH} levels deep`, "json_invalid");
+    return issues;
+  }
   if (body.endpoint === undefined) add(["endpoint"], "Field required", "missing");
   else if (typeof body.endpoint !== "string" || !ENDPOINT.test(body.endpoint)) {
     add(["endpoint"], "Input should be an API path such as /v1/chat/completions", "string_pattern_mismatch");
@@ -83,8 +88,6 @@ function checkRequest(request: unknown, index: number, add: Add): void {
     if (request.body === undefined) add(["requests", index, "body"], "Field required", "missing");
     else if (!isObject(request.body))
       add(["requests", index, "body"], "Input should be a valid dictionary", "dict_type");
-    else if (nestsDeeperThan(request.body, MAX_JSON_DEPTH))
-      add(["requests", index, "body"], `Input should nest at most ${MAX_JSON_DEPTH} levels deep`, "json_invalid");
     if (request.custom_id != null && typeof request.custom_id !== "string") {
       add(["requests", index, "custom_id"], "Input should be a valid string", "string_type");
     }

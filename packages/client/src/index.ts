@@ -39,7 +39,7 @@ export type {
   RetrievedFile,
 } from "./generated/types.gen.js";
 export type { RequestOptions } from "./internal/callOperation.js";
-export { MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
+export { jsonTextNestsDeeperThan, MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
 export type { BatchRunRequests } from "./internal/prepareBatchInput.js";
 export { MAX_INLINE_BYTES } from "./internal/prepareBatchInput.js";
 export { isUuid } from "./internal/validate.js";

@@ -1,8 +1,8 @@
+import { MAX_JSON_DEPTH } from "@mistral-batch/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
 import { createProxyHandler } from "./createProxyHandler.js";
 import { deriveTagSecret, fileTag } from "./internal/fileTag.js";
-import { MAX_JSON_DEPTH } from "./internal/jsonDepth.js";
 import type { ProxyRequestEvent } from "./types.js";
 
 const KEY = "sk-core-test-0123456789abcdef";

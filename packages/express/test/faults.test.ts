@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import { connect } from "node:net";
 import { promisify } from "node:util";
+import { MAX_JSON_DEPTH } from "@mistral-batch/client";
 import express5 from "express";
 import express4 from "express4";
 import { describe, expect, it, vi } from "vitest";
 import { MAX_INPUT_FILES } from "../src/index.js";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
-import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
 import { failingFields, raw } from "./support/http.js";
 import { SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 import { useProxyOverMock } from "./support/useProxyOverMock.js";

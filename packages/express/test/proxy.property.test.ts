@@ -1,10 +1,10 @@
+import { MAX_JSON_DEPTH } from "@mistral-batch/client";
 import { createBatchSimulator } from "@mistral-batch/msw";
 import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express from "express";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
-import { MAX_JSON_DEPTH } from "../src/internal/jsonDepth.js";
 import { raw } from "./support/http.js";
 import { type ProxyApp, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 

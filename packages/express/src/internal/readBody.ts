@@ -1,4 +1,4 @@
-import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
+import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client";
 import type { HeaderReader } from "./ProxyContext.js";
 import { clientClosedRequest, errorBody, invalidJson, jsonTooDeep, ProxyError } from "./ProxyError.js";
 
@@ -66,7 +66,7 @@ export async function readJsonBody(
   } catch {
     throw invalidJson();
   }
-  if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) throw jsonTooDeep(MAX_JSON_DEPTH);
+  if (jsonTextNestsDeeperThan(text, MAX_JSON_DEPTH)) throw jsonTooDeep(MAX_JSON_DEPTH);
   try {
     return JSON.parse(text);
   } catch {

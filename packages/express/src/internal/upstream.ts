@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
+import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client";
 import { type HttpTarget, httpRequest, readText } from "./httpRequest.js";
-import { isNestedDeeperThan, MAX_JSON_DEPTH } from "./jsonDepth.js";
 import type { OnCallerGone } from "./ProxyContext.js";
 import { badGateway, clientClosedRequest, errorBody, ProxyError } from "./ProxyError.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
@@ -42,7 +42,7 @@ export async function upstreamJson(config: UpstreamConfig, request: UpstreamRequ
   try {
     const text = await readText(call.answer);
     if (!isOk(call.answer)) throw errorFromUpstream(call.answer, text, request);
-    if (isNestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    if (jsonTextNestsDeeperThan(text, MAX_JSON_DEPTH)) {
       throw badGateway(`The Mistral API answered JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
     }
     try {

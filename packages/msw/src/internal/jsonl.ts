@@ -40,9 +40,9 @@ export function parseEntry(line: string, index: number): BatchEntry | string {
     return "not valid JSON";
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not a JSON object";
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) return `nested deeper than ${MAX_JSON_DEPTH} levels`;
   const { custom_id, body } = value as { custom_id?: unknown; body?: unknown };
   if (typeof body !== "object" || body === null || Array.isArray(body)) return 'no "body" object';
-  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) return `"body" nests deeper than ${MAX_JSON_DEPTH} levels`;
   if (custom_id != null && typeof custom_id !== "string" && typeof custom_id !== "number") {
     return '"custom_id" is not a string';
   }
