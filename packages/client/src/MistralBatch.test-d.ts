@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type ApiEndpoint,
   type BatchJob,
   type BatchJobStatus,
   type DeleteBatchJobResponse,
@@ -53,6 +54,8 @@ describe("the facade's types", () => {
     expectTypeOf<"QUEUED">().toExtend<BatchJobStatus>();
     expectTypeOf<"SOMETHING_NEW">().toExtend<BatchJobStatus>();
     expectTypeOf<BatchJob["status"]>().toEqualTypeOf<BatchJobStatus>();
+    expectTypeOf<"/v1/ocr">().toExtend<ApiEndpoint>();
+    expectTypeOf<"/v2/an/endpoint/added/later">().toExtend<ApiEndpoint>();
   });
 
   it("takes per-call options and the official SDK's retry config", () => {
@@ -76,6 +79,13 @@ describe("the facade's types", () => {
     expectTypeOf<SDKError["statusCode"]>().toEqualTypeOf<number>();
     expectTypeOf<SDKError["headers"]>().toEqualTypeOf<Headers>();
     expectTypeOf<HTTPValidationError["detail"]>().toEqualTypeOf<ValidationIssue[]>();
+    expectTypeOf<ValidationIssue>().toEqualTypeOf<{
+      loc: Array<string | number>;
+      msg: string;
+      type: string;
+      input?: unknown;
+      ctx?: Record<string, unknown>;
+    }>();
     expectTypeOf<HTTPValidationError>().toExtend<SDKError>();
   });
 });

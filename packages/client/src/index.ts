@@ -43,6 +43,7 @@ export { MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
 export type { BatchRunRequests } from "./internal/prepareBatchInput.js";
 export { MAX_INLINE_BYTES } from "./internal/prepareBatchInput.js";
 export { isUuid } from "./internal/validate.js";
+export type { KnownValuesOption } from "./internal/validationIssues.js";
 export type { BatchResult } from "./jobs/batchResults.js";
 export { batchResults } from "./jobs/batchResults.js";
 export type { CreateBatchJobOptions } from "./jobs/createBatchJobOnce.js";
@@ -86,6 +87,7 @@ export {
   KNOWN_API_ENDPOINTS,
   KNOWN_BATCH_JOB_STATUSES,
   MAX_INLINE_REQUESTS,
+  MAX_TIMEOUT_HOURS,
   TERMINAL_STATUSES,
 } from "./types.js";
 export type { UploadFileParams, UploadSource } from "./uploadFile.js";
