@@ -4,8 +4,12 @@ import {
   type BatchJob,
   type BatchJobStatus,
   type DeleteBatchJobResponse,
+  type FileObject,
+  type FileVisibility,
+  type GetSignedUrlResponse,
   type HTTPValidationError,
   type ListBatchJobsResponse,
+  type ListFilesResponse,
   MistralBatch,
   type MistralBatchOptions,
   type RequestOptions,
@@ -25,6 +29,25 @@ describe("the facade's types", () => {
       mistral.batch.jobs.create({ endpoint: "/v1/ocr", input_files: [] }),
     ).resolves.toEqualTypeOf<BatchJob>();
     expectTypeOf(mistral.batch.jobs.delete({ job_id: "id" })).resolves.toEqualTypeOf<DeleteBatchJobResponse>();
+    expectTypeOf<DeleteBatchJobResponse["deleted"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(mistral.files.list()).resolves.toEqualTypeOf<ListFilesResponse>();
+    expectTypeOf<ListFilesResponse["data"]>().toEqualTypeOf<FileObject[]>();
+    expectTypeOf<ListFilesResponse["total"]>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf(mistral.files.getSignedUrl({ file_id: "id" })).resolves.toEqualTypeOf<GetSignedUrlResponse>();
+    expectTypeOf<FileObject["bytes"]>().toEqualTypeOf<number>();
+    expectTypeOf<FileObject["visibility"]>().toEqualTypeOf<FileVisibility | null | undefined>();
+  });
+
+  it("takes the API's file parameter names", () => {
+    expectTypeOf(mistral.files.getSignedUrl).parameter(0).toEqualTypeOf<{ file_id: string; expiry?: number }>();
+    expectTypeOf(mistral.files.list).parameter(1).toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf(mistral.files.getSignedUrl).parameter(1).toEqualTypeOf<RequestOptions | undefined>();
+    mistral.files.list({ page: 0, page_size: 10, include_total: false, purpose: "batch", mimetypes: ["text/plain"] });
+    mistral.files.list({ sample_type: ["batch_result"], source: ["mistral"], search: null });
+    // @ts-expect-error file_id is required
+    mistral.files.getSignedUrl({ expiry: 2 });
+    // @ts-expect-error parameter names are the API's, not camelCase
+    mistral.files.list({ pageSize: 10 });
   });
 
   it("takes the seed's parameter names", () => {

@@ -25,7 +25,15 @@ export {
   WaitTimeoutError,
 } from "./errors.js";
 export type { FileIdParams } from "./files.js";
-export { deleteFile, downloadFile, retrieveFile } from "./files.js";
+export { deleteFile, downloadFile, getFileSignedUrl, listFiles, retrieveFile } from "./files.js";
+export type { GetSignedUrlParams, ListFilesParams } from "./fileTypes.js";
+export {
+  KNOWN_FILE_PURPOSES,
+  KNOWN_FILE_SOURCES,
+  KNOWN_FILE_VISIBILITIES,
+  KNOWN_SAMPLE_TYPES,
+  SIGNED_URL_EXPIRY_HOURS,
+} from "./fileTypes.js";
 export type {
   BatchError,
   BatchRequest,
@@ -34,9 +42,14 @@ export type {
   ErrorResponse,
   FileObject,
   FilePurpose,
+  FileSource,
+  FileVisibility,
+  GetSignedUrlResponse,
   HttpValidationError,
+  ListFilesResponse,
   OrderBy,
   RetrievedFile,
+  SampleType,
 } from "./generated/types.gen.js";
 export type { RequestOptions } from "./internal/callOperation.js";
 export { MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
@@ -58,8 +71,14 @@ export type { JsonlSource } from "./jsonl/readChunks.js";
 export { toJsonl } from "./jsonl/toJsonl.js";
 export { validateBatchRequests } from "./jsonl/validateBatchRequests.js";
 export { MistralBatch } from "./MistralBatch.js";
+export type { FileListQueryReading } from "./readFileListQuery.js";
+export { readFileListQuery } from "./readFileListQuery.js";
 export type { ListQueryReading } from "./readListQuery.js";
 export { readListQuery } from "./readListQuery.js";
+export type { SignedUrlQueryReading } from "./readSignedUrlQuery.js";
+export { readSignedUrlQuery } from "./readSignedUrlQuery.js";
+export type { UploadFieldsReading } from "./readUploadFields.js";
+export { readUploadFields } from "./readUploadFields.js";
 export type { BackoffStrategy, RetryConfig } from "./retry.js";
 export {
   backoffDelay,
