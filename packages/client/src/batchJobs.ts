@@ -26,7 +26,7 @@ const ORDER_BY = ["created", "-created"] as const;
 const JOB_FIELDS = { id: "string", status: "string" } as const;
 
 /** Lists jobs, newest first unless `order_by` says otherwise. */
-export function listBatchJobs(
+export async function listBatchJobs(
   core: MistralBatchCore,
   params: ListBatchJobsParams = {},
   options?: RequestOptions,
@@ -47,7 +47,7 @@ export function listBatchJobs(
 }
 
 /** Creates a job from uploaded `input_files` or inline `requests`; it starts QUEUED. */
-export function createBatchJob(
+export async function createBatchJob(
   core: MistralBatchCore,
   params: CreateBatchJobParams,
   options?: RequestOptions,
@@ -66,7 +66,7 @@ export function createBatchJob(
 }
 
 /** Reads one job; with `inline: true` its results come back in `outputs`. */
-export function getBatchJob(
+export async function getBatchJob(
   core: MistralBatchCore,
   params: GetBatchJobParams,
   options?: RequestOptions,
@@ -86,7 +86,7 @@ export function getBatchJob(
 }
 
 /** Deletes a job. */
-export function deleteBatchJob(
+export async function deleteBatchJob(
   core: MistralBatchCore,
   params: JobIdParams,
   options?: RequestOptions,
@@ -106,7 +106,7 @@ export function deleteBatchJob(
 }
 
 /** Asks for a job's cancellation: it moves to CANCELLATION_REQUESTED, later CANCELLED. */
-export function cancelBatchJob(
+export async function cancelBatchJob(
   core: MistralBatchCore,
   params: JobIdParams,
   options?: RequestOptions,

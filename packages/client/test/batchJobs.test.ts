@@ -339,14 +339,16 @@ describe("input validation, before any request", () => {
     ["list with page -1", () => jobs().list({ page: -1 }), "page"],
     ["list with an unknown order_by", () => jobs().list({ order_by: "newest" as "created" }), "order_by"],
     ["list with a created_after that is no date", () => jobs().list({ created_after: "yesterday" }), "created_after"],
-  ] as Array<[string, () => Promise<unknown>, string]>)("refuses %s", async (_, call, field) => {
-    server = await startRecordingServer();
-    const error = await Promise.resolve()
-      .then(call)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect((error as InvalidRequestError).field).toBe(field);
-    expect((error as Error).message).toMatch(new RegExp(`^Invalid ${field.replace(/[[\].]/g, "\\$&")}: .+`));
-    expect(server.requests).toHaveLength(0);
-  });
+  ] as Array<[string, () => Promise<unknown>, string]>)(
+    "refuses %s with a rejected promise",
+    async (_, call, field) => {
+      server = await startRecordingServer();
+      // Called bare: a synchronous throw would fail the test, not be caught.
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as InvalidRequestError).field).toBe(field);
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid ${field.replace(/[[\].]/g, "\\$&")}: .+`));
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });
