@@ -24,3 +24,13 @@ export function randomFrom(seed: number): () => number {
 export function hex(value: number): string {
   return (value >>> 0).toString(16).padStart(8, "0");
 }
+
+/** A UUID in the version 4 layout drawn from `seed`: the same seed gives the same UUID. */
+export function uuidFrom(seed: number): string {
+  const random = randomFrom(seed);
+  const word = () => hex(random() * 4294967296);
+  const [a, b, c, d] = [word(), word(), word(), word()];
+  // The variant's two high bits are 10: the digit is 8, 9, a or b.
+  const variant = "89ab"[Number.parseInt(c.charAt(0), 16) >> 2];
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+}
