@@ -1,6 +1,7 @@
 import { cancelBatchJob, createBatchJob, deleteBatchJob, getBatchJob, listBatchJobs } from "./batchJobs.js";
 import { createMistralBatchCore, type MistralBatchCore, type MistralBatchOptions } from "./core.js";
-import { deleteFile, downloadFile, type FileIdParams, retrieveFile } from "./files.js";
+import { deleteFile, downloadFile, type FileIdParams, getFileSignedUrl, listFiles, retrieveFile } from "./files.js";
+import type { GetSignedUrlParams, ListFilesParams } from "./fileTypes.js";
 import type { RequestOptions } from "./internal/callOperation.js";
 import { batchResults } from "./jobs/batchResults.js";
 import { type CreateBatchJobOptions, createBatchJobOnce } from "./jobs/createBatchJobOnce.js";
@@ -14,7 +15,7 @@ import { type UploadFileParams, uploadFile } from "./uploadFile.js";
  * The Mistral batch API, shaped like the official SDK:
  * `mistral.batch.jobs.list / create / get / delete / cancel`, the workflow
  * helpers `mistral.batch.jobs.iterate / wait / results` and `mistral.batch.run`,
- * and `mistral.files.upload / retrieve / delete / download`.
+ * and `mistral.files.upload / list / retrieve / delete / download / getSignedUrl`.
  *
  * @example
  * const mistral = new MistralBatch({ apiKey: process.env.MISTRAL_API_KEY });
@@ -44,10 +45,13 @@ export class MistralBatch {
   readonly files: {
     /** Uploads a Blob, bytes, a stream or (async) iterable of requests: see `uploadFile`. */
     upload(params: UploadFileParams, options?: RequestOptions): ReturnType<typeof uploadFile>;
+    list(params?: ListFilesParams, options?: RequestOptions): ReturnType<typeof listFiles>;
     retrieve(params: FileIdParams, options?: RequestOptions): ReturnType<typeof retrieveFile>;
     delete(params: FileIdParams, options?: RequestOptions): ReturnType<typeof deleteFile>;
     /** The file's content as a byte stream. */
     download(params: FileIdParams, options?: RequestOptions): ReturnType<typeof downloadFile>;
+    /** A URL that downloads the file without the API key, for `expiry` hours (1 to 168, default 24). */
+    getSignedUrl(params: GetSignedUrlParams, options?: RequestOptions): ReturnType<typeof getFileSignedUrl>;
   };
 
   constructor(options: MistralBatchOptions = {}) {
@@ -71,9 +75,11 @@ export class MistralBatch {
     };
     this.files = {
       upload: (params, callOptions) => uploadFile(core, params, callOptions),
+      list: (params, callOptions) => listFiles(core, params, callOptions),
       retrieve: (params, callOptions) => retrieveFile(core, params, callOptions),
       delete: (params, callOptions) => deleteFile(core, params, callOptions),
       download: (params, callOptions) => downloadFile(core, params, callOptions),
+      getSignedUrl: (params, callOptions) => getFileSignedUrl(core, params, callOptions),
     };
   }
 }

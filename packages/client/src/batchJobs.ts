@@ -4,7 +4,7 @@ import { InvalidRequestError } from "./errors.js";
 import * as sdk from "./generated/sdk.gen.js";
 import type { DeleteBatchJobResponse, ListBatchJobsData } from "./generated/types.gen.js";
 import { callOperation, type RequestOptions } from "./internal/callOperation.js";
-import { assertOptionalInteger, assertOptionalOneOf, assertUuid } from "./internal/validate.js";
+import { assertOptionalOneOf, assertPaging, assertUuid } from "./internal/validate.js";
 import type {
   BatchJob,
   CreateBatchJobParams,
@@ -14,7 +14,10 @@ import type {
   ListBatchJobsResponse,
 } from "./types.js";
 
-/** The largest page the client asks for. */
+/**
+ * @deprecated The API documents no maximum page size, and the client refuses none: this is only the page size
+ * the proxy's own job lookups ask for, kept until the proxy holds it.
+ */
 export const MAX_PAGE_SIZE = 1000;
 
 const ORDER_BY = ["created", "-created"] as const;
@@ -28,8 +31,7 @@ export async function listBatchJobs(
   params: ListBatchJobsParams = {},
   options?: RequestOptions,
 ): Promise<ListBatchJobsResponse> {
-  assertOptionalInteger("page", params.page, 0, Number.MAX_SAFE_INTEGER);
-  assertOptionalInteger("page_size", params.page_size, 1, MAX_PAGE_SIZE);
+  assertPaging(params);
   assertOptionalOneOf("order_by", params.order_by, ORDER_BY);
   const query: ListBatchJobsData["query"] = { ...params, created_after: toIsoDate(params.created_after) };
   return callOperation(
@@ -95,7 +97,8 @@ export async function deleteBatchJob(
     {
       name: "batch.jobs.delete",
       idempotent: true,
-      requiredFields: { deleted: "boolean" },
+      // Only `id`: the API may leave `deleted` out, which then means true.
+      requiredFields: { id: "string" },
       send: (o) => sdk.deleteBatchJob({ ...o, path: { job_id: params.job_id } }),
     },
     options,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "./checkCreateBatchJob.js";
 import { MAX_JSON_DEPTH } from "./internal/jsonDepth.js";
+import { KNOWN_API_ENDPOINTS } from "./types.js";
 
 const FILE_ID = "e85980c9-409e-4a46-9304-36588f6292b0";
 const valid = { endpoint: "/v1/moderations", requests: [{ custom_id: "0", body: { input: "x" } }] };
@@ -16,6 +17,7 @@ describe("checkCreateBatchJob", () => {
   it.each([
     ["inline requests", valid],
     ["input files", { endpoint: "/v1/ocr", input_files: [FILE_ID], timeout_hours: 1, metadata: { team: "ml" } }],
+    ["the longest timeout, 168 hours", { ...valid, timeout_hours: 168 }],
     ["an endpoint the API may add later", { ...valid, endpoint: "/v2/something/new" }],
     ["null optional fields", { ...valid, model: null, agent_id: null, metadata: null, input_files: null }],
     ["a body whose document nests exactly to the bound", nestedCreate(MAX_JSON_DEPTH)],
@@ -75,7 +77,46 @@ describe("checkCreateBatchJob", () => {
         [["body", "timeout_hours"], "greater_than_equal"],
       ],
     ],
+    [
+      "timeout_hours 169, past the API's 168",
+      { ...valid, timeout_hours: 169 },
+      [[["body", "timeout_hours"], "less_than_equal"]],
+    ],
   ])("reports %s", (_, body, expected) => {
     expect(checkCreateBatchJob(body).map((issue) => [issue.loc, issue.type])).toEqual(expected);
+  });
+
+  it("reports a timeout out of bounds with its input and bound, as pydantic does", () => {
+    expect(checkCreateBatchJob({ ...valid, timeout_hours: 500 })).toEqual([
+      {
+        loc: ["body", "timeout_hours"],
+        msg: "Input should be less than or equal to 168",
+        type: "less_than_equal",
+        input: 500,
+        ctx: { le: 168 },
+      },
+    ]);
+  });
+
+  describe("with knownValuesOnly, as the API checks its closed endpoint enum", () => {
+    const strict = { knownValuesOnly: true };
+
+    it.each(KNOWN_API_ENDPOINTS)("accepts %s", (endpoint) => {
+      expect(checkCreateBatchJob({ ...valid, endpoint }, strict)).toEqual([]);
+    });
+
+    it.each(["/v2/something/new", "/v1/chat/completions/", 42])("reports %o as an enum issue", (endpoint) => {
+      const expected = KNOWN_API_ENDPOINTS.map((value) => `'${value}'`);
+      const values = `${expected.slice(0, -1).join(", ")} or ${expected.at(-1)}`;
+      expect(checkCreateBatchJob({ ...valid, endpoint }, strict)).toEqual([
+        {
+          loc: ["body", "endpoint"],
+          msg: `Input should be ${values}`,
+          type: "enum",
+          input: endpoint,
+          ctx: { expected: values },
+        },
+      ]);
+    });
   });
 });

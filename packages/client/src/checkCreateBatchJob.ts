@@ -1,7 +1,8 @@
 import type { ValidationIssue } from "./errors.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
 import { isUuid } from "./internal/validate.js";
-import { MAX_INLINE_REQUESTS } from "./types.js";
+import { boundIssue, enumIssue, type KnownValuesOption } from "./internal/validationIssues.js";
+import { KNOWN_API_ENDPOINTS, MAX_INLINE_REQUESTS, MAX_TIMEOUT_HOURS } from "./types.js";
 
 /**
  * The `type` of the issue that breaks the API's rule beyond its schema: exactly
@@ -21,8 +22,11 @@ const ENDPOINT = /^\/[\x21-\x7e]{1,255}$/;
  * Every way a create body breaks the spec's `BatchJobIn` and the API's rules,
  * as FastAPI reports them (`loc` starts with "body"); empty when it is valid.
  * The one check behind the client's refusal, the mock's 422 and the proxy's 400.
+ * With `knownValuesOnly`, an endpoint that is not one of `KNOWN_API_ENDPOINTS`
+ * is an `enum` issue, as the API's (the mock's choice); without, any API path
+ * passes, so that an endpoint the API adds later works with a client built today.
  */
-export function checkCreateBatchJob(body: unknown): ValidationIssue[] {
+export function checkCreateBatchJob(body: unknown, options: KnownValuesOption = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (loc: Array<string | number>, msg: string, type: string) =>
     issues.push({ loc: ["body", ...loc], msg, type });
@@ -36,7 +40,9 @@ export function checkCreateBatchJob(body: unknown): ValidationIssue[] {
     return issues;
   }
   if (body.endpoint === undefined) add(["endpoint"], "Field required", "missing");
-  else if (typeof body.endpoint !== "string" || !ENDPOINT.test(body.endpoint)) {
+  else if (options.knownValuesOnly && !KNOWN_API_ENDPOINTS.includes(body.endpoint as never)) {
+    issues.push(enumIssue(["body", "endpoint"], KNOWN_API_ENDPOINTS, body.endpoint));
+  } else if (typeof body.endpoint !== "string" || !ENDPOINT.test(body.endpoint)) {
     add(["endpoint"], "Input should be an API path such as /v1/chat/completions", "string_pattern_mismatch");
   }
   const { input_files: files, requests } = body;
@@ -52,8 +58,8 @@ export function checkCreateBatchJob(body: unknown): ValidationIssue[] {
   const hours = body.timeout_hours;
   if (hours !== undefined && !(typeof hours === "number" && Number.isSafeInteger(hours))) {
     add(["timeout_hours"], "Input should be a valid integer", "int_type");
-  } else if (typeof hours === "number" && hours < 1) {
-    add(["timeout_hours"], "Input should be greater than or equal to 1", "greater_than_equal");
+  } else if (typeof hours === "number" && (hours < 1 || hours > MAX_TIMEOUT_HOURS)) {
+    issues.push(boundIssue(["body", "timeout_hours"], hours < 1 ? { ge: 1 } : { le: MAX_TIMEOUT_HOURS }, hours));
   }
   checkMetadata(body.metadata, add);
   return issues;

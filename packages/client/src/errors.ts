@@ -33,6 +33,10 @@ export interface ValidationIssue {
   loc: Array<string | number>;
   msg: string;
   type: string;
+  /** The value at fault. */
+  input?: unknown;
+  /** What the rule expected, e.g. `{ le: 168 }`. */
+  ctx?: Record<string, unknown>;
 }
 
 /** A 422 answer: the API refused the request's fields, listed in `detail`. */

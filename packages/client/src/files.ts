@@ -1,13 +1,46 @@
 import type { MistralBatchCore } from "./core.js";
+import type { GetSignedUrlParams, ListFilesParams } from "./fileTypes.js";
+import { SIGNED_URL_EXPIRY_HOURS } from "./fileTypes.js";
 import * as sdk from "./generated/sdk.gen.js";
-import type { DeleteFileResponse, RetrievedFile } from "./generated/types.gen.js";
+import type {
+  DeleteFileResponse,
+  GetSignedUrlResponse,
+  ListFilesResponse,
+  RetrievedFile,
+} from "./generated/types.gen.js";
 import { callOperation, type RequestOptions, toMistralBatchError } from "./internal/callOperation.js";
 import { mapStreamErrors } from "./internal/mapStreamErrors.js";
-import { assertUuid } from "./internal/validate.js";
+import { assertOptionalInteger, assertPaging, assertUuid } from "./internal/validate.js";
 
 /** Parameters of `files.retrieve`, `files.delete` and `files.download`. */
 export interface FileIdParams {
   file_id: string;
+}
+
+/**
+ * Lists the organization's files a page at a time (`page` from 0, `page_size` 100 by default), filtered by
+ * `purpose`, `sample_type`, `source`, `mimetypes` and a `search` text; `total` counts every match unless
+ * `include_total` is false.
+ *
+ * @example
+ * const { data } = await listFiles(core, { purpose: "batch", sample_type: ["batch_result"], search: "nightly" });
+ */
+export async function listFiles(
+  core: MistralBatchCore,
+  params: ListFilesParams = {},
+  options?: RequestOptions,
+): Promise<ListFilesResponse> {
+  assertPaging(params);
+  return callOperation(
+    core,
+    {
+      name: "files.list",
+      idempotent: true,
+      requiredFields: { data: "array", object: "string" },
+      send: (o) => sdk.listFiles({ ...o, query: params }),
+    },
+    options,
+  );
 }
 
 /** Reads a file's description: name, size, purpose, line count. */
@@ -75,5 +108,33 @@ export async function downloadFile(
   );
   return mapStreamErrors(body ?? new Blob([]).stream(), (failure) =>
     toMistralBatchError("files.download", failure, options?.signal),
+  );
+}
+
+/**
+ * A URL that downloads the file without the API key until it expires, `expiry` hours from now (1 to 168, 24 by
+ * default): hand it to a browser or another service instead of the key.
+ *
+ * @example
+ * const { url } = await getFileSignedUrl(core, { file_id: job.output_file, expiry: 1 });
+ */
+export async function getFileSignedUrl(
+  core: MistralBatchCore,
+  params: GetSignedUrlParams,
+  options?: RequestOptions,
+): Promise<GetSignedUrlResponse> {
+  assertUuid("file_id", params?.file_id);
+  const { file_id, expiry } = params;
+  assertOptionalInteger("expiry", expiry, SIGNED_URL_EXPIRY_HOURS.min, SIGNED_URL_EXPIRY_HOURS.max);
+  return callOperation(
+    core,
+    {
+      name: "files.getSignedUrl",
+      idempotent: true,
+      requiredFields: { url: "string" },
+      send: (o) =>
+        sdk.getFileSignedUrl({ ...o, path: { file_id }, query: expiry === undefined ? undefined : { expiry } }),
+    },
+    options,
   );
 }

@@ -25,7 +25,15 @@ export {
   WaitTimeoutError,
 } from "./errors.js";
 export type { FileIdParams } from "./files.js";
-export { deleteFile, downloadFile, retrieveFile } from "./files.js";
+export { deleteFile, downloadFile, getFileSignedUrl, listFiles, retrieveFile } from "./files.js";
+export type { GetSignedUrlParams, ListFilesParams } from "./fileTypes.js";
+export {
+  KNOWN_FILE_PURPOSES,
+  KNOWN_FILE_SOURCES,
+  KNOWN_FILE_VISIBILITIES,
+  KNOWN_SAMPLE_TYPES,
+  SIGNED_URL_EXPIRY_HOURS,
+} from "./fileTypes.js";
 export type {
   BatchError,
   BatchRequest,
@@ -34,15 +42,21 @@ export type {
   ErrorResponse,
   FileObject,
   FilePurpose,
+  FileSource,
+  FileVisibility,
+  GetSignedUrlResponse,
   HttpValidationError,
+  ListFilesResponse,
   OrderBy,
   RetrievedFile,
+  SampleType,
 } from "./generated/types.gen.js";
 export type { RequestOptions } from "./internal/callOperation.js";
 export { jsonTextNestsDeeperThan, MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
 export type { BatchRunRequests } from "./internal/prepareBatchInput.js";
 export { MAX_INLINE_BYTES } from "./internal/prepareBatchInput.js";
 export { isUuid } from "./internal/validate.js";
+export type { KnownValuesOption } from "./internal/validationIssues.js";
 export type { BatchResult } from "./jobs/batchResults.js";
 export { batchResults } from "./jobs/batchResults.js";
 export type { CreateBatchJobOptions } from "./jobs/createBatchJobOnce.js";
@@ -57,8 +71,14 @@ export type { JsonlSource } from "./jsonl/readChunks.js";
 export { toJsonl } from "./jsonl/toJsonl.js";
 export { validateBatchRequests } from "./jsonl/validateBatchRequests.js";
 export { MistralBatch } from "./MistralBatch.js";
+export type { FileListQueryReading } from "./readFileListQuery.js";
+export { readFileListQuery } from "./readFileListQuery.js";
 export type { ListQueryReading } from "./readListQuery.js";
 export { readListQuery } from "./readListQuery.js";
+export type { SignedUrlQueryReading } from "./readSignedUrlQuery.js";
+export { readSignedUrlQuery } from "./readSignedUrlQuery.js";
+export type { UploadFieldsReading } from "./readUploadFields.js";
+export { readUploadFields } from "./readUploadFields.js";
 export type { BackoffStrategy, RetryConfig } from "./retry.js";
 export {
   backoffDelay,
@@ -86,6 +106,7 @@ export {
   KNOWN_API_ENDPOINTS,
   KNOWN_BATCH_JOB_STATUSES,
   MAX_INLINE_REQUESTS,
+  MAX_TIMEOUT_HOURS,
   TERMINAL_STATUSES,
 } from "./types.js";
 export type { UploadFileParams, UploadSource } from "./uploadFile.js";

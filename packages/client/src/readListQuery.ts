@@ -1,5 +1,5 @@
-import { MAX_PAGE_SIZE } from "./batchJobs.js";
 import type { ValidationIssue } from "./errors.js";
+import { createFieldReader, definedOnly } from "./internal/createFieldReader.js";
 import type { ListBatchJobsParams } from "./types.js";
 
 /** The list query a server received, read and checked. */
@@ -13,62 +13,45 @@ export interface ListQueryReading {
 const SINGLE = ["page", "page_size", "model", "agent_id", "metadata", "created_after", "created_by_me", "order_by"];
 const DEEP_METADATA = /^metadata\[(.+)\]$/;
 const STATUS = /^[A-Z_]{1,64}$/;
-const BOOLEANS: Record<string, boolean> = { true: true, false: false };
+const ORDER_BY = ["created", "-created"] as const;
 
 /**
  * Reads `GET /v1/batch/jobs`'s query string on the server side (the mock, the
  * proxy). `status` may repeat or hold commas. `metadata` may come as our
  * client's one JSON parameter, as `metadata[key]=value` (deepObject), or as
  * plain `key=value` pairs for keys the API does not know (the official SDK's
- * exploded form style): all are merged.
+ * exploded form style): all are merged. `page_size` has no maximum: the API
+ * documents none.
  */
 export function readListQuery(search: URLSearchParams): ListQueryReading {
-  const issues: ValidationIssue[] = [];
-  const add = (name: string, msg: string, type: string) => issues.push({ loc: ["query", name], msg, type });
-  const query: ListQueryReading["query"] = {};
-  for (const name of SINGLE) if (search.getAll(name).length > 1) add(name, "Expected a single value", "value_error");
-  const get = (name: string) => search.get(name) ?? undefined;
-
-  const integer = (name: "page" | "page_size", min: number, max: number) => {
-    const text = get(name);
-    if (text === undefined) return;
-    const value = /^-?\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
-    if (Number.isNaN(value))
-      add(name, "Input should be a valid integer, unable to parse string as an integer", "int_parsing");
-    else if (value < min) add(name, `Input should be greater than or equal to ${min}`, "greater_than_equal");
-    else if (value > max) add(name, `Input should be less than or equal to ${max}`, "less_than_equal");
-    else query[name] = value;
-  };
-  integer("page", 0, Number.MAX_SAFE_INTEGER);
-  integer("page_size", 1, MAX_PAGE_SIZE);
-  if (search.has("model")) query.model = get("model");
-  if (search.has("agent_id")) query.agent_id = get("agent_id");
-  readCreatedAfter(get("created_after"), query, add);
-  const byMe = get("created_by_me");
-  if (byMe !== undefined) {
-    if (byMe in BOOLEANS) query.created_by_me = BOOLEANS[byMe];
-    else add("created_by_me", "Input should be a valid boolean", "bool_parsing");
-  }
-  const orderBy = get("order_by");
-  if (orderBy === "created" || orderBy === "-created") query.order_by = orderBy;
-  else if (orderBy !== undefined) add("order_by", "Input should be 'created' or '-created'", "enum");
+  const reader = createFieldReader("query", search, SINGLE);
+  const add: Add = (name, msg, type) => reader.add({ loc: ["query", name], msg, type });
+  const query: ListQueryReading["query"] = definedOnly({
+    page: reader.integer("page", 0),
+    page_size: reader.integer("page_size", 1),
+    model: reader.text("model"),
+    agent_id: reader.text("agent_id"),
+    created_after: readCreatedAfter(reader.text("created_after"), add),
+    created_by_me: reader.boolean("created_by_me"),
+    order_by: reader.oneOf("order_by", ORDER_BY),
+  });
   const statuses = search.getAll("status").flatMap((value) => value.split(",").filter(Boolean));
   if (statuses.some((status) => !STATUS.test(status)))
     add("status", "Input should be a job status such as RUNNING", "enum");
   else if (statuses.length > 0) query.status = statuses;
   readMetadata(search, query, add);
-  return { query, issues };
+  return { query, issues: reader.issues };
 }
 
 type Add = (name: string, msg: string, type: string) => void;
 
 /** An ISO 8601 date-time, or epoch seconds as FastAPI allows, read as an ISO string. */
-function readCreatedAfter(text: string | undefined, query: ListQueryReading["query"], add: Add): void {
-  if (text === undefined) return;
+function readCreatedAfter(text: string | undefined, add: Add): string | undefined {
+  if (text === undefined) return undefined;
   const date = /^\d+(\.\d+)?$/.test(text) ? new Date(Number(text) * 1000) : new Date(text);
-  if (text === "" || Number.isNaN(date.getTime()))
-    add("created_after", "Input should be a valid datetime or date", "datetime_from_date_parsing");
-  else query.created_after = date.toISOString();
+  if (text !== "" && !Number.isNaN(date.getTime())) return date.toISOString();
+  add("created_after", "Input should be a valid datetime or date", "datetime_from_date_parsing");
+  return undefined;
 }
 
 function readMetadata(search: URLSearchParams, query: ListQueryReading["query"], add: Add): void {

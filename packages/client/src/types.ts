@@ -93,3 +93,6 @@ export function isTerminalStatus(status: BatchJobStatus): boolean {
 
 /** The most inline requests one job may carry. */
 export const MAX_INLINE_REQUESTS = 10_000;
+
+/** The most hours a job may run before it ends TIMEOUT_EXCEEDED (`timeout_hours`, 1 to 168, 24 by default). */
+export const MAX_TIMEOUT_HOURS = 168;

@@ -1,8 +1,9 @@
 import type { MistralBatchCore } from "./core.js";
 import * as sdk from "./generated/sdk.gen.js";
-import type { FileObject, FilePurpose } from "./generated/types.gen.js";
+import type { FileObject, FilePurpose, FileVisibility } from "./generated/types.gen.js";
 import { callOperation, type GeneratedCallOptions, type RequestOptions } from "./internal/callOperation.js";
 import { streamMultipart } from "./internal/streamMultipart.js";
+import { assertOptionalInteger } from "./internal/validate.js";
 import { toJsonl } from "./jsonl/toJsonl.js";
 
 /**
@@ -31,6 +32,10 @@ export interface UploadFileParams {
   filename?: string;
   /** Defaults to `batch`. */
   purpose?: FilePurpose;
+  /** How long the API keeps the file (the API does not document the unit; the mock reads hours). */
+  expiry?: number | null;
+  /** `workspace` (the API's default) or `user`: only the uploader sees the file. */
+  visibility?: FileVisibility;
 }
 
 /**
@@ -47,7 +52,8 @@ export async function uploadFile(
   params: UploadFileParams,
   callOptions: RequestOptions = {},
 ): Promise<FileObject> {
-  const { file, purpose = "batch" } = params;
+  const { file, purpose = "batch", expiry, visibility } = params;
+  if (expiry !== null) assertOptionalInteger("expiry", expiry, -Infinity);
   const options = {
     ...callOptions,
     timeoutMs: callOptions.timeoutMs ?? Math.max(core.timeoutMs, DEFAULT_UPLOAD_TIMEOUT_MS),
@@ -62,16 +68,16 @@ export async function uploadFile(
         name: "files.upload",
         idempotent: true,
         requiredFields: { id: "string" },
-        send: (o) => sdk.uploadFile({ ...o, body: { file: blob, purpose } }),
+        send: (o) => sdk.uploadFile({ ...o, body: { file: blob, purpose, expiry, visibility } }),
       },
       options,
     );
   }
   const content = file instanceof ReadableStream ? file : toJsonl(file);
-  const multipart = streamMultipart(
-    { purpose },
-    { field: "file", filename, contentType: "application/jsonl", content },
-  );
+  const fields: Record<string, string> = { purpose };
+  if (expiry != null) fields.expiry = String(expiry);
+  if (visibility !== undefined) fields.visibility = visibility;
+  const multipart = streamMultipart(fields, { field: "file", filename, contentType: "application/jsonl", content });
   const send = (o: GeneratedCallOptions) =>
     sdk.uploadFile({
       ...o,

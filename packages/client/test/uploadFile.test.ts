@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createMistralBatchCore, MistralBatchError, SDKError, uploadFile } from "../src/index.js";
+import { createMistralBatchCore, InvalidRequestError, MistralBatchError, SDKError, uploadFile } from "../src/index.js";
 import { FILE_ID } from "./fixtures.js";
 import { type RecordedRequest, type ScriptedResponse, startRecordingServer } from "./support/recordingServer.js";
 
@@ -61,6 +61,26 @@ describe("uploadFile", () => {
     expect(form.get("purpose")).toBe("ocr");
     expect((form.get("file") as File).name).toBe("x.jsonl");
     expect(await (form.get("file") as File).text()).toBe(jsonl);
+  });
+
+  it.each([
+    { name: "a Blob", file: () => new Blob([jsonl]) },
+    { name: "a stream", file: () => new Blob([jsonl]).stream() },
+  ])("sends expiry and visibility with $name, and leaves them out unless given", async ({ file }) => {
+    const { server, core } = await start();
+    await uploadFile(core, { file: file(), expiry: 48, visibility: "user" });
+    await uploadFile(core, { file: file(), expiry: null });
+    const [given, omitted] = await Promise.all(server.requests.map(parseFormData));
+    expect([given?.get("expiry"), given?.get("visibility")]).toEqual(["48", "user"]);
+    expect([omitted?.has("expiry"), omitted?.has("visibility")]).toEqual([false, false]);
+  });
+
+  it("rejects an expiry that is no integer before sending", async () => {
+    const { server, core } = await start();
+    const error = await uploadFile(core, { file: new Blob([jsonl]), expiry: 1.5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).field).toBe("expiry");
+    expect(server.requests).toHaveLength(0);
   });
 
   it.each([

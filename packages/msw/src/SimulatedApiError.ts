@@ -1,11 +1,7 @@
-import type { ErrorResponse, HttpValidationError } from "@mistral-batch/client";
+import type { ErrorResponse, HttpValidationError, ValidationIssue } from "@mistral-batch/client";
 
-/** One FastAPI validation issue, as in a 422 body's `detail`. */
-export interface ValidationIssue {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
+/** One FastAPI validation issue, as in a 422 body's `detail`: the client's type. */
+export type { ValidationIssue };
 
 /**
  * An error the simulated API answers with: the HTTP status and the JSON body the real API would send.

@@ -1,10 +1,17 @@
+import {
+  DEFAULT_SERVER_URL,
+  readFileListQuery,
+  readSignedUrlQuery,
+  readUploadFields,
+  type ValidationIssue,
+} from "@mistral-batch/client";
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { normalizeFault } from "./createFaultInjector.js";
 import { createRoute, errorResponse } from "./internal/createRoute.js";
 import { parseListQuery } from "./internal/parseListQuery.js";
 import { parseBool } from "./internal/queryValues.js";
 import { SimulatedApiError } from "./SimulatedApiError.js";
-import type { BatchSimulator } from "./types.js";
+import type { BatchSimulator, FileContent } from "./types.js";
 
 /** Options of `batchHandlers`. */
 export interface BatchHandlersOptions {
@@ -13,7 +20,7 @@ export interface BatchHandlersOptions {
 }
 
 /** The default API root. */
-export const DEFAULT_BASE_URL = "https://api.mistral.ai";
+export const DEFAULT_BASE_URL = DEFAULT_SERVER_URL;
 
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
@@ -24,23 +31,27 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Answers 422 with `issues`, if there are any, as the API does for a request that breaks its schema. */
+function refuse(issues: ValidationIssue[]): void {
+  if (issues.length > 0) throw SimulatedApiError.validation(issues);
+}
+
 async function readUpload(request: Request) {
+  const missingFile: ValidationIssue = { loc: ["body", "file"], msg: "Field required", type: "missing" };
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw SimulatedApiError.validation([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
+    throw SimulatedApiError.validation([missingFile]);
   }
   const file = form.get("file");
-  if (typeof file === "string" || file === null) {
-    throw SimulatedApiError.validation([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
-  }
-  const purpose = form.get("purpose");
+  const { fields, issues } = readUploadFields(form, { knownValuesOnly: true });
+  refuse(typeof file === "string" || file === null ? [missingFile, ...issues] : issues);
   return {
+    ...fields,
     filename: (file as File).name || "upload.jsonl",
-    content: new Uint8Array(await file.arrayBuffer()),
-    purpose: typeof purpose === "string" && purpose ? purpose : undefined,
-    mimetype: file.type || null,
+    content: new Uint8Array(await (file as File).arrayBuffer()),
+    mimetype: (file as File).type || null,
   };
 }
 
@@ -50,6 +61,16 @@ function contentDisposition(filename: string): string {
   // A lone surrogate has no UTF-8 form: U+FFFD stands for it, as in any UTF-8 encoder.
   const utf8 = encodeURIComponent(filename.replace(/\p{Surrogate}/gu, "\uFFFD"));
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+/** A file's bytes as a download: `application/octet-stream`, its name, and its length when known. */
+function download({ filename, bytes, stream }: FileContent): Response {
+  const headers = new Headers({
+    "content-type": "application/octet-stream",
+    "content-disposition": contentDisposition(filename),
+  });
+  if (bytes !== undefined) headers.set("content-length", String(bytes));
+  return new HttpResponse(stream, { headers });
 }
 
 /** The test-control routes: `POST /__mock/faults` and `POST /__mock/reset`, with no auth and no faults. */
@@ -76,8 +97,24 @@ function controlHandlers(simulator: BatchSimulator, base: string): HttpHandler[]
 }
 
 /**
+ * Where the URLs of `GET /v1/files/{file_id}/url` lead: a download that needs no bearer token, only the URL's `sig`,
+ * and that no fault applies to. It stands for the storage host the API's URLs point to.
+ */
+function signedDownloadHandler(simulator: BatchSimulator, base: string): HttpHandler {
+  return http.get(`${base}/signed-files/:file_id`, ({ request, params }) => {
+    try {
+      const signature = new URL(request.url).searchParams.get("sig") ?? "";
+      return download(simulator.signedFileContent(String(params.file_id), signature));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  });
+}
+
+/**
  * msw request handlers serving `simulator` as the Mistral batch API under `baseUrl`, for `setupServer` (Node) and
- * `setupWorker` (browser), plus the test-control routes under `${baseUrl}/__mock/`.
+ * `setupWorker` (browser), plus the test-control routes under `${baseUrl}/__mock/` and the signed downloads under
+ * `${baseUrl}/signed-files/`.
  *
  * @example
  * const simulator = createBatchSimulator();
@@ -91,6 +128,7 @@ export function batchHandlers(
   const route = createRoute(simulator, base);
   return [
     ...controlHandlers(simulator, base),
+    signedDownloadHandler(simulator, base),
     route("get", "/v1/batch/jobs", ({ url, caller }) =>
       HttpResponse.json(simulator.listJobs(parseListQuery(url.searchParams), { caller })),
     ),
@@ -109,21 +147,29 @@ export function batchHandlers(
     route("post", "/v1/batch/jobs/:job_id/cancel", ({ params }) =>
       HttpResponse.json(simulator.cancelJob(params.job_id ?? "")),
     ),
-    route("post", "/v1/files", async ({ request }) =>
-      HttpResponse.json(simulator.uploadFile(await readUpload(request))),
+    route("post", "/v1/files", async ({ request, caller }) =>
+      HttpResponse.json(simulator.uploadFile(await readUpload(request), { caller })),
     ),
-    route("get", "/v1/files/:file_id", ({ params }) => HttpResponse.json(simulator.getFile(params.file_id ?? ""))),
-    route("delete", "/v1/files/:file_id", ({ params }) =>
-      HttpResponse.json(simulator.deleteFile(params.file_id ?? "")),
+    route("get", "/v1/files", ({ url, caller }) => {
+      const { query, issues } = readFileListQuery(url.searchParams, { knownValuesOnly: true });
+      refuse(issues);
+      return HttpResponse.json(simulator.listFiles(query, { caller }));
+    }),
+    route("get", "/v1/files/:file_id", ({ params, caller }) =>
+      HttpResponse.json(simulator.getFile(params.file_id ?? "", { caller })),
     ),
-    route("get", "/v1/files/:file_id/content", ({ params }) => {
-      const { filename, bytes, stream } = simulator.fileContent(params.file_id ?? "");
-      const headers = new Headers({
-        "content-type": "application/octet-stream",
-        "content-disposition": contentDisposition(filename),
-      });
-      if (bytes !== undefined) headers.set("content-length", String(bytes));
-      return new HttpResponse(stream, { headers });
+    route("delete", "/v1/files/:file_id", ({ params, caller }) =>
+      HttpResponse.json(simulator.deleteFile(params.file_id ?? "", { caller })),
+    ),
+    route("get", "/v1/files/:file_id/content", ({ params, caller }) =>
+      download(simulator.fileContent(params.file_id ?? "", { caller })),
+    ),
+    route("get", "/v1/files/:file_id/url", ({ url, params, caller }) => {
+      const { query, issues } = readSignedUrlQuery(url.searchParams);
+      refuse(issues);
+      return HttpResponse.json(
+        simulator.getSignedUrl(params.file_id ?? "", { expiry: query.expiry, caller, baseUrl: base }),
+      );
     }),
   ];
 }

@@ -213,10 +213,22 @@ describe("create validation", () => {
       "greater_than_equal",
     ],
     [
+      "timeout_hours above 168",
+      { endpoint, requests: chatRequests(1), timeout_hours: 169 },
+      ["body", "timeout_hours"],
+      "less_than_equal",
+    ],
+    [
       "a non-string metadata value",
       { endpoint, requests: chatRequests(1), metadata: { a: 1 } },
       ["body", "metadata", "a"],
       "string_type",
+    ],
+    [
+      "an endpoint the API does not list, as its closed enum does",
+      { endpoint: "/v1/some/future/endpoint", requests: chatRequests(1) },
+      ["body", "endpoint"],
+      "enum",
     ],
   ])("answers 422 for %s", (_, body, loc, type) => {
     const sim = createBatchSimulator();
@@ -287,6 +299,24 @@ describe("results", () => {
     sim.clock.advance(11_000);
     const [line] = sim.getJob(job.id, { inline: true }).outputs ?? [];
     expect((line as { response: { body: Record<string, unknown> } }).response.body).toHaveProperty(field);
+  });
+
+  it("have ids shaped as the document's example, batch-<8 hex>-<n>-<uuid>, the same on every read", async () => {
+    const sim = createBatchSimulator({ ...timing, failureRate: 0.5 });
+    const job = sim.createJob({ endpoint, requests: chatRequests(4) });
+    sim.clock.advance(11_000);
+    const done = sim.getJob(job.id);
+    const read = async () =>
+      [
+        ...(await readJsonl(sim.fileContent(done.output_file as string).stream)),
+        ...(await readJsonl(sim.fileContent(done.error_file as string).stream)),
+      ].map((line) => line.id as string);
+    const ids = await read();
+    const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+    for (const id of ids) expect(id).toMatch(new RegExp(`^batch-${job.id.slice(0, 8)}-[0-3]-${uuid}$`));
+    expect(ids.map((id) => id.split("-")[2]).sort()).toEqual(["0", "1", "2", "3"]);
+    expect(new Set(ids.map((id) => id.slice(-36))).size).toBe(4);
+    expect(await read()).toEqual(ids);
   });
 
   it("are not inlined before the job ends", () => {

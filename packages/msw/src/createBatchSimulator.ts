@@ -1,9 +1,11 @@
-import { type BatchJob, isUuid, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
+import { type BatchJob, DEFAULT_SERVER_URL, isUuid, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
 import { createFaultInjector } from "./createFaultInjector.js";
 import { createClock } from "./internal/clock.js";
 import { createJobRecord, type JobSettings } from "./internal/createJobRecord.js";
 import { FileStore, type StoredFile } from "./internal/fileStore.js";
+import { filterFiles } from "./internal/filterFiles.js";
 import { filterJobs } from "./internal/filterJobs.js";
+import { hashBytes } from "./internal/hash.js";
 import { type JobProgress, type JobRecord, jobProgress } from "./internal/jobProgress.js";
 import { countJsonlLines } from "./internal/jsonl.js";
 import { resultLines } from "./internal/resultLines.js";
@@ -18,6 +20,11 @@ function checkId(id: string, name: "job_id" | "file_id"): void {
       { loc: ["path", name], msg: "Input should be a valid UUID", type: "uuid_parsing" },
     ]);
   }
+}
+
+/** A signed URL's expiry as in the document's example URL: `2025-10-04T14:16:17Z`. */
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 function settingsFrom(options: BatchSimulatorOptions): JobSettings {
@@ -50,10 +57,12 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
   });
   const settings = settingsFrom(options);
   const faults = createFaultInjector();
-  const files = new FileStore();
+  const files = new FileStore(clock);
   const jobs = new Map<string, JobRecord>();
   /** The job behind each output and error file id, so a lookup can bring a finished job's files into being. */
   const resultOwners = new Map<string, JobRecord>();
+  /** What each signed URL's `sig` grants: one file, until an instant of the simulated clock (epoch ms). */
+  const signedUrls = new Map<string, { fileId: string; expiresAt: number }>();
 
   /** The job's current view; a job seen finished gets its output and error files stored. */
   function observe(job: JobRecord, progress = jobProgress(job, clock.now())): BatchJob {
@@ -77,14 +86,29 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
     return job;
   }
 
-  function findFile(fileId: string): StoredFile {
+  /** The file, if `caller` may see it; 404 when it is missing, expired or another caller's "user" file. */
+  function findFile(fileId: string, caller: string | undefined): StoredFile {
     checkId(fileId, "file_id");
     // A finished job's result files exist once the job is seen finished; looking them up counts as seeing it.
     const owner = resultOwners.get(fileId);
     if (owner) observe(owner);
-    const file = files.get(fileId);
+    const file = files.find(fileId, caller);
     if (!file) throw SimulatedApiError.api(404, `File ${fileId} not found.`, "file_not_found");
     return file;
+  }
+
+  /** Stores the result files of every job that has finished, so that a file listing shows them. */
+  function storeFinishedResults(): void {
+    const now = clock.now();
+    for (const job of jobs.values()) {
+      const progress = jobProgress(job, now);
+      if (progress.terminal) storeResults(job, progress);
+    }
+  }
+
+  function contentOf(file: StoredFile) {
+    const bytes = file.content instanceof Uint8Array ? file.content.length : file.size;
+    return { filename: file.filename, mimetype: file.mimetype, bytes, stream: files.stream(file) };
   }
 
   function inlineOutputs(job: JobRecord, progress: JobProgress): Record<string, unknown>[] | null {
@@ -166,38 +190,69 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
       job.failMessage = message;
       return observe(job);
     },
-    uploadFile({ filename, content, purpose = "fine-tune", mimetype = null }) {
+    uploadFile(input, { caller } = {}) {
+      const { filename, content, purpose = "fine-tune", mimetype = null, visibility = "workspace", expiry } = input;
       const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+      const createdAt = Math.floor(clock.now() / 1000);
       const file: StoredFile = {
         id: globalThis.crypto.randomUUID(),
         filename,
         purpose,
         sampleType: purpose === "batch" ? "batch_request" : "instruct",
         source: "upload",
-        createdAt: Math.floor(clock.now() / 1000),
+        createdAt,
         mimetype,
         numLines: countJsonlLines(bytes),
+        owner: caller,
+        visibility,
+        expiresAt: expiry == null ? null : createdAt + expiry * 3600,
+        // Shaped as the document's example (`d4821d2de1917341`); what the API signs is not documented.
+        signature: hashBytes(bytes),
         content: bytes,
       };
       files.add(file);
       return files.describe(file);
     },
-    getFile(fileId) {
-      return { ...files.describe(findFile(fileId)), deleted: false };
+    listFiles(query = {}, { caller } = {}) {
+      storeFinishedResults();
+      const matches = filterFiles(files.list(caller), query);
+      const page = query.page ?? 0;
+      const size = query.page_size ?? 100;
+      const data = matches.slice(page * size, (page + 1) * size).map((file) => files.describe(file));
+      return { data, object: "list", total: query.include_total === false ? null : matches.length };
     },
-    deleteFile(fileId) {
-      findFile(fileId);
+    getFile(fileId, { caller } = {}) {
+      return { ...files.describe(findFile(fileId, caller)), deleted: false };
+    },
+    deleteFile(fileId, { caller } = {}) {
+      findFile(fileId, caller);
       files.delete(fileId);
       return { id: fileId, object: "file", deleted: true };
     },
-    fileContent(fileId) {
-      const file = findFile(fileId);
-      const bytes = file.content instanceof Uint8Array ? file.content.length : file.size;
-      return { filename: file.filename, mimetype: file.mimetype, bytes, stream: files.stream(file) };
+    fileContent(fileId, { caller } = {}) {
+      return contentOf(findFile(fileId, caller));
+    },
+    getSignedUrl(fileId, { expiry = 24, caller, baseUrl = DEFAULT_SERVER_URL } = {}) {
+      findFile(fileId, caller);
+      const signature = globalThis.crypto.randomUUID().replaceAll("-", "");
+      const expiresAt = clock.now() + expiry * 3_600_000;
+      signedUrls.set(signature, { fileId, expiresAt });
+      const query = new URLSearchParams({ se: isoSeconds(expiresAt), sp: "r", sig: signature });
+      return { url: `${baseUrl.replace(/\/+$/, "")}/signed-files/${fileId}?${query}` };
+    },
+    signedFileContent(fileId, signature) {
+      const grant = signedUrls.get(signature);
+      if (grant?.fileId !== fileId) {
+        throw SimulatedApiError.api(403, "This URL's signature is not valid.", "invalid_signature");
+      }
+      if (clock.now() >= grant.expiresAt) throw SimulatedApiError.api(403, "This URL has expired.", "url_expired");
+      // The URL grants what its caller could see when it was made.
+      return contentOf(findFile(fileId, undefined));
     },
     reset() {
       jobs.clear();
       resultOwners.clear();
+      signedUrls.clear();
       files.clear();
       faults.clear();
     },

@@ -4,7 +4,10 @@ import type {
   DeleteBatchJobResponse,
   DeleteFileResponse,
   FileObject,
+  GetSignedUrlResponse,
   ListBatchJobsResponse,
+  ListFilesParams,
+  ListFilesResponse,
   OrderBy,
   RetrievedFile,
 } from "@mistral-batch/client";
@@ -45,11 +48,26 @@ export interface UploadFileInput {
   /** Default "fine-tune", as the API's. */
   purpose?: string;
   mimetype?: string | null;
+  /** "workspace" (default): every caller sees the file; "user": only the caller that uploaded it. */
+  visibility?: string;
+  /** Hours until the file is gone (our reading of the API's undocumented unit); default: kept. */
+  expiry?: number | null;
 }
 
-/** Who is calling: `created_by_me` compares it with the job's creator (the bearer token). */
+/**
+ * Who is calling (the bearer token): `created_by_me` compares it with a job's creator, and a file uploaded with
+ * visibility "user" is seen by its uploader only. Without a caller, every job and file is seen.
+ */
 export interface CallerOptions {
   caller?: string;
+}
+
+/** Options of `BatchSimulator.getSignedUrl`. */
+export interface SignedUrlOptions extends CallerOptions {
+  /** Hours the URL works: 1 to 168 (the route refuses others with a 422), default 24. */
+  expiry?: number;
+  /** The API root the URL points under, as `batchHandlers`' `baseUrl`. Default `https://api.mistral.ai`. */
+  baseUrl?: string;
 }
 
 /** List filters, parsed. Unknown keys of a query string end up in `metadata`. */
@@ -88,11 +106,20 @@ export interface BatchSimulator {
   deleteJob(jobId: string): DeleteBatchJobResponse;
   /** Makes a QUEUED or RUNNING job FAILED now, with `message` in its `errors`. */
   failJob(jobId: string, message?: string): BatchJob;
-  uploadFile(input: UploadFileInput): FileObject;
-  getFile(fileId: string): RetrievedFile;
-  deleteFile(fileId: string): DeleteFileResponse;
+  uploadFile(input: UploadFileInput, options?: CallerOptions): FileObject;
+  /** The files the caller sees (a finished job's results included), newest first, filtered as `GET /v1/files`. */
+  listFiles(query?: ListFilesParams, options?: CallerOptions): ListFilesResponse;
+  getFile(fileId: string, options?: CallerOptions): RetrievedFile;
+  deleteFile(fileId: string, options?: CallerOptions): DeleteFileResponse;
   /** The file's bytes as a stream; a job's output is generated while it is read. */
-  fileContent(fileId: string): FileContent;
-  /** Forgets every job, file and fault. The clock keeps its time. */
+  fileContent(fileId: string, options?: CallerOptions): FileContent;
+  /** A URL under `baseUrl` that downloads the file without a bearer token until `expiry` hours from now. */
+  getSignedUrl(fileId: string, options?: SignedUrlOptions): GetSignedUrlResponse;
+  /**
+   * The content a signed URL gives: its `sig` must be one `getSignedUrl` made for this file, not yet expired
+   * (403 otherwise); a file deleted or expired since answers 404.
+   */
+  signedFileContent(fileId: string, signature: string): FileContent;
+  /** Forgets every job, file, signed URL and fault. The clock keeps its time. */
   reset(): void;
 }

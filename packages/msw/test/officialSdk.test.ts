@@ -24,7 +24,7 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe("the official SDK (@mistralai/mistralai) against the standalone server", () => {
-  it("runs the whole batch lifecycle without a validation error", async () => {
+  it("runs the whole batch lifecycle, file listing and signed URLs included, without a validation error", async () => {
     const started = new Date(Math.floor(sim.clock.now() / 1000) * 1000);
     const file = await mistral.files.upload({
       file: { fileName: "requests.jsonl", content: new TextEncoder().encode(chatJsonl(10)) },
@@ -83,6 +83,20 @@ describe("the official SDK (@mistralai/mistralai) against the standalone server"
       sizeBytes: output.length,
       sampleType: "batch_result",
     });
+
+    const results = await mistral.files.list({ sampleType: ["batch_result", "batch_error"], source: ["mistral"] });
+    // Both jobs' results: the cancelled one has an output file of the requests done before the cancel.
+    expect(results.total).toBe(3);
+    expect(results.data.map((f) => f.id)).toEqual(expect.arrayContaining([done.outputFile, done.errorFile]));
+    const uploads = await mistral.files.list({
+      purpose: "batch",
+      search: "requests",
+      pageSize: 1,
+      includeTotal: false,
+    });
+    expect(uploads).toMatchObject({ object: "list", total: null, data: [{ id: file.id, visibility: "workspace" }] });
+    const { url } = await mistral.files.getSignedUrl({ fileId: done.outputFile as string, expiry: 2 });
+    expect(await (await fetch(url)).text()).toBe(output);
 
     expect(await mistral.batch.jobs.delete({ jobId: inline.id })).toMatchObject({ id: inline.id, deleted: true });
     expect(await mistral.files.delete({ fileId: file.id })).toMatchObject({ id: file.id, deleted: true });

@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
-import { KNOWN_API_ENDPOINTS, KNOWN_BATCH_JOB_STATUSES } from "@mistral-batch/client";
+import {
+  KNOWN_API_ENDPOINTS,
+  KNOWN_BATCH_JOB_STATUSES,
+  KNOWN_FILE_PURPOSES,
+  KNOWN_FILE_SOURCES,
+  KNOWN_FILE_VISIBILITIES,
+  KNOWN_SAMPLE_TYPES,
+} from "@mistral-batch/client";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { setupServer } from "msw/node";
@@ -58,7 +65,6 @@ const json = (value: unknown): RequestInit => ({
   headers: { "content-type": "application/json" },
 });
 const NO_ID = "00000000-0000-4000-8000-000000000000";
-const ENDPOINTS = [...KNOWN_API_ENDPOINTS, "/v1/some/future/endpoint"];
 
 beforeAll(() => server.listen(FAIL_ON_UNHANDLED));
 afterAll(() => server.close());
@@ -68,7 +74,14 @@ describe("every simulated response conforms to openapi/mistral-batch.yaml", () =
     const jobs = "/v1/batch/jobs";
     const job = "/v1/batch/jobs/{job_id}";
     const ids: string[] = [];
-    for (const endpoint of ENDPOINTS) {
+    const unknown = await check(
+      "post",
+      jobs,
+      jobs,
+      json({ endpoint: "/v1/some/future/endpoint", requests: chatRequests(1) }),
+    );
+    expect(unknown).toMatchObject({ status: 422, body: { detail: [{ loc: ["body", "endpoint"], type: "enum" }] } });
+    for (const endpoint of KNOWN_API_ENDPOINTS) {
       const created = await check(
         "post",
         jobs,
@@ -103,6 +116,18 @@ describe("every simulated response conforms to openapi/mistral-batch.yaml", () =
     form.append("purpose", "batch");
     const file = await check("post", "/v1/files", "/v1/files", { body: form });
     expect(file.status).toBe(200);
+    const privateForm = new FormData();
+    privateForm.append("file", new Blob([chatJsonl(1)], { type: "application/jsonl" }), "mine.jsonl");
+    for (const [name, value] of [
+      ["purpose", "fine-tune"],
+      ["visibility", "user"],
+      ["expiry", "24"],
+    ]) {
+      privateForm.append(name as string, value as string);
+    }
+    expect((await check("post", "/v1/files", "/v1/files", { body: privateForm })).body).toMatchObject({
+      visibility: "user",
+    });
     await check("get", "/v1/files/{file_id}", `/v1/files/${file.body.id}`);
     const created = await check(
       "post",
@@ -119,6 +144,20 @@ describe("every simulated response conforms to openapi/mistral-batch.yaml", () =
       const content = await fetch(`${BASE}/v1/files/${id}/content`, { headers });
       expect(content.headers.get("content-type")).toBe("application/octet-stream");
     }
+    for (const query of [
+      "",
+      "?page_size=2&include_total=false",
+      "?purpose=batch&source=mistral&sample_type=batch_result",
+    ]) {
+      expect((await check("get", "/v1/files", `/v1/files${query}`)).status).toBe(200);
+    }
+    expect((await check("get", "/v1/files", "/v1/files?search=mine&mimetypes=application/jsonl")).body.total).toBe(1);
+    expect((await check("get", "/v1/files", "/v1/files?purpose=audio")).status).toBe(422);
+    const url = "/v1/files/{file_id}/url";
+    expect((await check("get", url, `/v1/files/${file.body.id}/url`)).body.url).toMatch(/\/signed-files\//);
+    expect((await check("get", url, `/v1/files/${done.body.output_file}/url?expiry=168`)).status).toBe(200);
+    expect((await check("get", url, `/v1/files/${file.body.id}/url?expiry=169`)).status).toBe(422);
+    expect((await check("get", url, `/v1/files/${NO_ID}/url`)).status).toBe(404);
     expect((await check("delete", "/v1/files/{file_id}", `/v1/files/${file.body.id}`)).status).toBe(200);
     expect((await check("get", "/v1/files/{file_id}", `/v1/files/${NO_ID}`)).status).toBe(404);
     expect((await check("post", "/v1/files", "/v1/files", { body: new FormData() })).status).toBe(422);
@@ -137,7 +176,7 @@ describe("every simulated response conforms to openapi/mistral-batch.yaml", () =
   });
 
   it("checked every response it made", () => {
-    expect(checked).toBeGreaterThan(40);
+    expect(checked).toBeGreaterThan(50);
   });
 });
 
@@ -149,5 +188,9 @@ describe("the client's lists of known values", () => {
   it("are the spec's open enums", () => {
     expect(knownValues("ApiEndpoint")).toEqual([...KNOWN_API_ENDPOINTS]);
     expect(knownValues("BatchJobStatus")).toEqual([...KNOWN_BATCH_JOB_STATUSES]);
+    expect(knownValues("FilePurpose")).toEqual([...KNOWN_FILE_PURPOSES]);
+    expect(knownValues("FileVisibility")).toEqual([...KNOWN_FILE_VISIBILITIES]);
+    expect(knownValues("SampleType")).toEqual([...KNOWN_SAMPLE_TYPES]);
+    expect(knownValues("FileSource")).toEqual([...KNOWN_FILE_SOURCES]);
   });
 });

@@ -5,7 +5,7 @@ export type ClientOptions = {
 };
 
 /**
- * The endpoint a batch runs against. An open enum; new endpoints may appear.
+ * The endpoint a batch runs against. The API's enum is closed (an endpoint it does not know gets a 422); open here, as in the official SDKs, so that a client built today still accepts an endpoint added later.
  */
 export type ApiEndpoint = '/v1/chat/completions' | '/v1/embeddings' | '/v1/fim/completions' | '/v1/moderations' | '/v1/chat/moderations' | '/v1/ocr' | '/v1/classifications' | '/v1/chat/classifications' | '/v1/conversations' | '/v1/audio/transcriptions' | string;
 
@@ -93,10 +93,18 @@ export type ListBatchJobsResponse = {
 export type DeleteBatchJobResponse = {
     id: string;
     object?: 'batch';
-    deleted: boolean;
+    deleted?: boolean;
 };
 
-export type FilePurpose = 'fine-tune' | 'batch' | 'ocr' | 'audio' | string;
+/**
+ * What a file is for. The document's descriptions also name `audio`, which its enum lacks; an open enum, so it and later values pass as strings.
+ */
+export type FilePurpose = 'fine-tune' | 'batch' | 'ocr' | string;
+
+/**
+ * Who sees the file. An open enum.
+ */
+export type FileVisibility = 'workspace' | 'user' | string;
 
 export type SampleType = 'pretrain' | 'instruct' | 'batch_request' | 'batch_result' | 'batch_error' | string;
 
@@ -104,8 +112,11 @@ export type FileSource = 'upload' | 'repository' | 'mistral' | string;
 
 export type FileObject = {
     id: string;
-    object: 'file';
-    bytes: number | null;
+    /**
+     * Always `file`.
+     */
+    object: string;
+    bytes: number;
     /**
      * Unix seconds.
      */
@@ -117,10 +128,31 @@ export type FileObject = {
     num_lines?: number | null;
     mimetype?: string | null;
     signature?: string | null;
+    /**
+     * Unix seconds.
+     */
+    expires_at?: number | null;
+    visibility?: FileVisibility | null;
 };
 
 export type RetrievedFile = FileObject & {
     deleted: boolean;
+};
+
+export type ListFilesResponse = {
+    data: Array<FileObject>;
+    /**
+     * Always `list`.
+     */
+    object: string;
+    /**
+     * Null when `include_total` is false.
+     */
+    total?: number | null;
+};
+
+export type GetSignedUrlResponse = {
+    url: string;
 };
 
 export type DeleteFileResponse = {
@@ -133,6 +165,16 @@ export type ValidationError = {
     loc: Array<string | number>;
     msg: string;
     type: string;
+    /**
+     * The value at fault.
+     */
+    input?: unknown;
+    /**
+     * What the rule expected, e.g. `{"le": 168}`.
+     */
+    ctx?: {
+        [key: string]: unknown;
+    };
 };
 
 export type HttpValidationError = {
@@ -325,6 +367,47 @@ export type CancelBatchJobResponses = {
 
 export type CancelBatchJobResponse = CancelBatchJobResponses[keyof CancelBatchJobResponses];
 
+export type ListFilesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        page_size?: number;
+        /**
+         * When false, `total` is null.
+         */
+        include_total?: boolean;
+        sample_type?: Array<SampleType> | null;
+        source?: Array<FileSource> | null;
+        search?: string | null;
+        purpose?: FilePurpose | null;
+        mimetypes?: Array<string> | null;
+    };
+    url: '/v1/files';
+};
+
+export type ListFilesErrors = {
+    /**
+     * The request did not validate.
+     */
+    422: HttpValidationError;
+    /**
+     * Any other error (4XX or 5XX).
+     */
+    default: ErrorResponse;
+};
+
+export type ListFilesError = ListFilesErrors[keyof ListFilesErrors];
+
+export type ListFilesResponses = {
+    /**
+     * A page of files.
+     */
+    200: ListFilesResponse;
+};
+
+export type ListFilesResponse2 = ListFilesResponses[keyof ListFilesResponses];
+
 export type UploadFileData = {
     body: {
         /**
@@ -332,6 +415,11 @@ export type UploadFileData = {
          */
         file: Blob | File;
         purpose?: FilePurpose;
+        /**
+         * How long the file is kept; the document does not give the unit.
+         */
+        expiry?: number | null;
+        visibility?: FileVisibility;
     };
     path?: never;
     query?: never;
@@ -452,3 +540,39 @@ export type DownloadFileResponses = {
 };
 
 export type DownloadFileResponse = DownloadFileResponses[keyof DownloadFileResponses];
+
+export type GetFileSignedUrlData = {
+    body?: never;
+    path: {
+        file_id: string;
+    };
+    query?: {
+        /**
+         * Number of hours before the URL becomes invalid. Defaults to 24h. Must be between 1h and 168h.
+         */
+        expiry?: number;
+    };
+    url: '/v1/files/{file_id}/url';
+};
+
+export type GetFileSignedUrlErrors = {
+    /**
+     * The request did not validate.
+     */
+    422: HttpValidationError;
+    /**
+     * Any other error (4XX or 5XX).
+     */
+    default: ErrorResponse;
+};
+
+export type GetFileSignedUrlError = GetFileSignedUrlErrors[keyof GetFileSignedUrlErrors];
+
+export type GetFileSignedUrlResponses = {
+    /**
+     * The signed URL.
+     */
+    200: GetSignedUrlResponse;
+};
+
+export type GetFileSignedUrlResponse = GetFileSignedUrlResponses[keyof GetFileSignedUrlResponses];

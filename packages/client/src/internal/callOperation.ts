@@ -47,10 +47,10 @@ interface OperationSpec {
   idempotent: boolean;
   parseAs?: "json" | "stream";
   /**
-   * Fields a JSON result must have, with their `typeof`: a cheap check that
-   * catches empty or foreign bodies without validating whole payloads.
+   * Fields a JSON result must have, with their `typeof` (or "array"): a cheap
+   * check that catches empty or foreign bodies without validating whole payloads.
    */
-  requiredFields?: Record<string, "string" | "number" | "boolean">;
+  requiredFields?: Record<string, "string" | "number" | "boolean" | "array">;
   /** Calls one generated SDK function with the options it is given. */
   send: (options: GeneratedCallOptions) => Promise<unknown>;
 }
@@ -105,7 +105,8 @@ function checkShape(spec: OperationSpec, data: unknown): void {
     throw new ResponseValidationError(`${spec.name}: the response body is not a JSON object`);
   }
   for (const [field, type] of Object.entries(spec.requiredFields ?? {})) {
-    if (typeof (data as Record<string, unknown>)[field] !== type) {
+    const value = (data as Record<string, unknown>)[field];
+    if (type === "array" ? !Array.isArray(value) : typeof value !== type) {
       throw new ResponseValidationError(`${spec.name}: the response body has no ${type} \`${field}\``);
     }
   }

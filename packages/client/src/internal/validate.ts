@@ -14,12 +14,18 @@ export function assertUuid(field: string, value: unknown): asserts value is stri
   }
 }
 
-/** Throws unless `value` is undefined or an integer in [min, max]. */
-export function assertOptionalInteger(field: string, value: unknown, min: number, max: number): void {
+/** Throws unless `value` is undefined or an integer from `min` to `max` (no upper bound by default). */
+export function assertOptionalInteger(field: string, value: unknown, min: number, max = Infinity): void {
   if (value === undefined) return;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw new InvalidRequestError(field, `expected an integer from ${min} to ${max}, got ${String(value)}`);
   }
+}
+
+/** Throws unless the `page` and `page_size` of a list call, when given, are integers of at least 0 and 1. */
+export function assertPaging(params: { page?: number; page_size?: number }): void {
+  assertOptionalInteger("page", params.page, 0);
+  assertOptionalInteger("page_size", params.page_size, 1);
 }
 
 /** Throws unless `value` is undefined or one of `allowed`. */

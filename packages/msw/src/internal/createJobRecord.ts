@@ -12,12 +12,19 @@ export interface JobSettings {
   failureRate: number;
 }
 
-/** Reads (and on first use validates) the input files of a create request: 404 if missing, 400 if not usable. */
-function readInputs(fileIds: string[], files: FileStore): { inputs: Uint8Array[]; total: number } {
+/**
+ * Reads (and on first use validates) the input files of a create request: 404 if missing, expired or hidden from
+ * the creator, 400 if not usable.
+ */
+function readInputs(
+  fileIds: string[],
+  files: FileStore,
+  creator: string | undefined,
+): { inputs: Uint8Array[]; total: number } {
   const inputs: Uint8Array[] = [];
   let total = 0;
   for (const id of fileIds) {
-    const file = files.get(id);
+    const file = files.find(id, creator);
     if (!file) throw SimulatedApiError.api(404, `File ${id} not found.`, "file_not_found");
     if (file.purpose !== "batch" || !(file.content instanceof Uint8Array)) {
       throw SimulatedApiError.api(
@@ -44,7 +51,7 @@ export function createJobRecord(
   const requests: BatchRequest[] | null = params.requests ?? null;
   const { inputs, total } = requests
     ? { inputs: [], total: requests.length }
-    : readInputs(params.input_files ?? [], files);
+    : readInputs(params.input_files ?? [], files, creator);
   return {
     id: globalThis.crypto.randomUUID(),
     endpoint: params.endpoint,

@@ -1,4 +1,5 @@
 import type { FileObject } from "@mistral-batch/client";
+import type { SimulatorClock } from "../types.js";
 import type { JobRecord } from "./jobProgress.js";
 import { linesToStream, type ResultKind, resultLines, utf8Length } from "./resultLines.js";
 
@@ -20,6 +21,13 @@ export interface StoredFile {
   createdAt: number;
   mimetype: string | null;
   numLines: number | null;
+  /** The bearer token that uploaded it, or created the job it holds the results of. */
+  owner: string | undefined;
+  /** "user": only `owner` sees it; "workspace", or null for a job's results: every caller does. */
+  visibility: string | null;
+  /** Unix seconds after which the file is gone, or null. */
+  expiresAt: number | null;
+  signature: string | null;
   content: Uint8Array | LazyContent;
   /** Byte size, computed once for generated files. */
   size?: number;
@@ -27,13 +35,37 @@ export interface StoredFile {
   batchLines?: number;
 }
 
-/** The files of a simulator. Deleted ids are remembered so that a job's results are not recreated after deletion. */
+/**
+ * The files of a simulator. A file past its `expiresAt` (simulated clock) is gone, as if deleted. Deleted ids are
+ * remembered so that a job's results are not recreated after deletion.
+ */
 export class FileStore {
   readonly #files = new Map<string, StoredFile>();
   readonly #deleted = new Set<string>();
+  readonly #clock: SimulatorClock;
 
+  constructor(clock: SimulatorClock) {
+    this.#clock = clock;
+  }
+
+  /** The file, unless it is missing or expired. */
   get(id: string): StoredFile | undefined {
-    return this.#files.get(id);
+    const file = this.#files.get(id);
+    return file && this.#live(file) ? file : undefined;
+  }
+
+  /** The file if `caller` may see it: a "user" file is its owner's alone; without a caller, every file is seen. */
+  find(id: string, caller: string | undefined): StoredFile | undefined {
+    const file = this.get(id);
+    return file && visibleTo(file, caller) ? file : undefined;
+  }
+
+  /** Every file `caller` may see, newest first. */
+  list(caller: string | undefined): StoredFile[] {
+    return [...this.#files.values()]
+      .filter((file) => this.#live(file) && visibleTo(file, caller))
+      .reverse()
+      .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   add(file: StoredFile): void {
@@ -53,6 +85,10 @@ export class FileStore {
       createdAt,
       mimetype: "application/jsonl",
       numLines,
+      owner: job.creator,
+      visibility: null,
+      expiresAt: null,
+      signature: null,
       content,
     });
   }
@@ -65,6 +101,10 @@ export class FileStore {
   clear(): void {
     this.#files.clear();
     this.#deleted.clear();
+  }
+
+  #live(file: StoredFile): boolean {
+    return file.expiresAt === null || this.#clock.now() < file.expiresAt * 1000;
   }
 
   /** The file object the API returns; sizes a generated file by generating it once. */
@@ -80,6 +120,9 @@ export class FileStore {
       source: file.source,
       num_lines: file.numLines,
       mimetype: file.mimetype,
+      signature: file.signature,
+      expires_at: file.expiresAt,
+      visibility: file.visibility,
     };
   }
 
@@ -99,6 +142,10 @@ export class FileStore {
       file.size = bytes;
     });
   }
+}
+
+function visibleTo(file: StoredFile, caller: string | undefined): boolean {
+  return file.visibility !== "user" || caller === undefined || file.owner === caller;
 }
 
 function fileSize(file: StoredFile): number {

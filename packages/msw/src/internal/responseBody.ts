@@ -1,3 +1,4 @@
+import type { KnownApiEndpoint } from "@mistral-batch/client";
 import { hex, randomFrom } from "./hash.js";
 
 /** What a simulated result depends on. */
@@ -26,7 +27,8 @@ const MODERATION_CATEGORIES = [
   "pii",
 ];
 
-const MAKERS: Record<string, BodyMaker> = {
+// One per endpoint the API knows: the simulator refuses any other at create, as the API does.
+const MAKERS: Record<KnownApiEndpoint, BodyMaker> = {
   "/v1/chat/completions": completion,
   "/v1/fim/completions": completion,
   "/v1/embeddings": embeddings,
@@ -41,8 +43,7 @@ const MAKERS: Record<string, BodyMaker> = {
 
 /** The successful response body of one request, shaped like the endpoint's, the same for the same request. */
 export function responseBody(ctx: ResultContext): Json {
-  const make = MAKERS[ctx.endpoint] ?? generic;
-  return make(ctx, randomFrom(ctx.seed));
+  return MAKERS[ctx.endpoint as KnownApiEndpoint](ctx, randomFrom(ctx.seed));
 }
 
 function tokens(text: string): number {
@@ -173,9 +174,4 @@ function transcription(ctx: ResultContext, random: () => number): Json {
       total_tokens: tokens(text),
     },
   };
-}
-
-function generic(ctx: ResultContext): Json {
-  const content = answer(ctx);
-  return { id: `resp-${hex(ctx.seed)}`, object: "response", created: ctx.created, model: ctx.model, content };
 }

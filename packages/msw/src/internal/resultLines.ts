@@ -1,4 +1,4 @@
-import { hashString } from "./hash.js";
+import { hashString, uuidFrom } from "./hash.js";
 import { type JobRecord, requestFails } from "./jobProgress.js";
 import { type BatchEntry, jsonlLines, parseEntry } from "./jsonl.js";
 import { responseBody } from "./responseBody.js";
@@ -27,17 +27,26 @@ export function* jobEntries(job: JobRecord): Generator<BatchEntry> {
 }
 
 /**
+ * The id of a result line, shaped as in the document's example, `batch-<8 hex>-<n>-<uuid>`: the first 8 hex digits
+ * of the job's id, the request's index, and a UUID drawn from both, so that a file reads the same every time.
+ */
+function lineId(job: JobRecord, jobSeed: number, index: number): string {
+  return `batch-${job.id.slice(0, 8)}-${index}-${uuidFrom(jobSeed ^ Math.imul(index + 1, 0x9e3779b1))}`;
+}
+
+/**
  * The lines (without newline) of a job's output or error file, over its first `completed` requests, generated one at a
  * time so that a 1,000,000-request job never holds its results in memory.
  */
 export function* resultLines(job: JobRecord, kind: ResultKind, completed: number, created: number): Generator<string> {
+  const jobSeed = hashString(job.id);
   let index = 0;
   for (const entry of jobEntries(job)) {
     if (index >= completed) return;
     const fails = requestFails(index, job.failureRate);
-    const id = `batch-${job.id.slice(0, 8)}-${index}`;
-    index++;
+    const position = index++;
     if (fails !== (kind === "error")) continue;
+    const id = lineId(job, jobSeed, position);
     if (fails) {
       const error = { message: "Simulated failure of this request.", code: "simulated_failure" };
       yield JSON.stringify({ id, custom_id: entry.customId, response: null, error });

@@ -2,12 +2,13 @@ import { BATCH_INPUT_ISSUE, type CreateBatchJobParams, checkCreateBatchJob } fro
 import { SimulatedApiError } from "../SimulatedApiError.js";
 
 /**
- * Checks a create body as the API does: schema violations answer 422 with
- * FastAPI's details; a body that is well-formed but gives both, neither or an
- * empty list of `input_files` and `requests` answers 400.
+ * Checks a create body as the API does: schema violations, an endpoint the API
+ * does not list among them, answer 422 with FastAPI's details; a body that is
+ * well-formed but gives both, neither or an empty list of `input_files` and
+ * `requests` answers 400.
  */
 export function validateCreateBody(body: unknown): CreateBatchJobParams {
-  const issues = checkCreateBatchJob(body);
+  const issues = checkCreateBatchJob(body, { knownValuesOnly: true });
   const schemaIssues = issues.filter((issue) => issue.type !== BATCH_INPUT_ISSUE);
   if (schemaIssues.length > 0) throw SimulatedApiError.validation(schemaIssues);
   const [inputIssue] = issues;
