@@ -58,7 +58,7 @@ export { toJsonl } from "./jsonl/toJsonl.js";
 export { validateBatchRequests } from "./jsonl/validateBatchRequests.js";
 export { MistralBatch } from "./MistralBatch.js";
 export type { ListQueryReading } from "./readListQuery.js";
-export { readListQuery } from "./readListQuery.js";
+export { isExplodedMetadataKey, readListQuery } from "./readListQuery.js";
 export type { BackoffStrategy, RetryConfig } from "./retry.js";
 export {
   backoffDelay,
