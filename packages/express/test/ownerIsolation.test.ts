@@ -1,4 +1,5 @@
 import express from "express";
+import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_JOBS_SCANNED } from "../src/internal/listOwnedJobs.js";
 import { raw } from "./support/http.js";
@@ -51,6 +52,33 @@ describe.each([
     expect(await list("bob", "page=0&page_size=2")).toEqual({ ids: [b2, b1], total: 2 });
     expect(await list("bob", "page=1&page_size=2")).toEqual({ ids: [], total: 2 });
     expect(await list("bob", "page=0&page_size=1&order_by=created")).toEqual({ ids: [b1], total: 2 });
+  });
+
+  it("pages any interleaving of two users' jobs as if each were alone", async () => {
+    const owners = fc.array(fc.constantFrom<User>("alice", "bob"), { maxLength: 12 });
+    const paging = fc.record({ page: fc.nat(4), pageSize: fc.integer({ min: 1, max: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(owners, paging, async (creators, { page, pageSize }) => {
+        suite.simulator.reset();
+        const ids = creators.map(
+          (owner) =>
+            suite.simulator.createJob({
+              endpoint: "/v1/moderations",
+              model: "m",
+              requests: [{ body: {} }],
+              metadata: { owner },
+            }).id,
+        );
+        for (const user of ["alice", "bob"] as const) {
+          const theirs = ids.filter((_, index) => creators[index] === user).reverse();
+          expect(await list(user, `page=${page}&page_size=${pageSize}`)).toEqual({
+            ids: theirs.slice(page * pageSize, (page + 1) * pageSize),
+            total: theirs.length,
+          });
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("applies the caller's own metadata filter with theirs, whatever the upstream does", async () => {

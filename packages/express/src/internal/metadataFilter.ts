@@ -9,14 +9,12 @@ export type MetadataFilter = Record<string, string>;
  * exploded form cannot carry: `page=…` would be read upstream as the page, not as a metadata filter.
  */
 export function ownerFilter(callerFilter: Record<string, unknown>, ownerKey: string, userId: string): MetadataFilter {
-  const filter: MetadataFilter = {};
-  for (const [key, value] of Object.entries(callerFilter)) {
+  const entries = Object.entries(callerFilter).map(([key, value]): [string, string] => {
     if (!isExplodedMetadataKey(key)) throw metadataKeyNotExplodable(key);
-    filter[key] = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
-  }
-  // Defined as data, so a "__proto__" key stays a key.
-  Object.defineProperty(filter, ownerKey, { value: userId, enumerable: true, writable: true, configurable: true });
-  return filter;
+    return [key, typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)];
+  });
+  // fromEntries keeps a "__proto__" key as plain data; the owner's entry comes last, so it wins.
+  return Object.fromEntries([...entries, [ownerKey, userId]]);
 }
 
 /** Appends each key of the filter as its own parameter (`?team=a&owner=alice`), as the official SDKs send it. */
