@@ -74,7 +74,7 @@ export { MistralBatch } from "./MistralBatch.js";
 export type { FileListQueryReading } from "./readFileListQuery.js";
 export { readFileListQuery } from "./readFileListQuery.js";
 export type { ListQueryReading } from "./readListQuery.js";
-export { readListQuery } from "./readListQuery.js";
+export { isExplodedMetadataKey, readListQuery } from "./readListQuery.js";
 export type { SignedUrlQueryReading } from "./readSignedUrlQuery.js";
 export { readSignedUrlQuery } from "./readSignedUrlQuery.js";
 export type { UploadFieldsReading } from "./readUploadFields.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readListQuery } from "./readListQuery.js";
+import { isExplodedMetadataKey, readListQuery } from "./readListQuery.js";
 
 const read = (query: string) => readListQuery(new URLSearchParams(query));
 
@@ -46,5 +46,27 @@ describe("readListQuery", () => {
     ["metadata=[1]", "metadata", "dict_type"],
   ])("reports %s", (query, name, type) => {
     expect(read(query).issues.map((issue) => [issue.loc, issue.type])).toEqual([[["query", name], type]]);
+  });
+});
+
+describe("isExplodedMetadataKey", () => {
+  it("is true exactly for the names readListQuery reads back as metadata keys", () => {
+    const names = [
+      "team",
+      "__proto__",
+      "page",
+      "page_size",
+      "status",
+      "model",
+      "metadata",
+      "metadata[team]",
+      "order_by",
+      "",
+    ];
+    const readBack = Object.keys(
+      readListQuery(new URLSearchParams(names.map((name) => [name, "x"]))).query.metadata ?? {},
+    );
+    expect(names.filter(isExplodedMetadataKey)).toEqual(["team", "__proto__"]);
+    expect(readBack).toEqual(["team", "__proto__"]);
   });
 });

@@ -67,13 +67,21 @@ function readMetadata(search: URLSearchParams, query: ListQueryReading["query"],
   for (const [name, value] of search) {
     const deep = DEEP_METADATA.exec(name)?.[1];
     if (deep !== undefined) entries.push([deep, value]);
-    else if (!isListParameter(name) && name !== "") entries.push([name, value]);
+    else if (isExplodedMetadataKey(name)) entries.push([name, value]);
   }
   // fromEntries keeps a "__proto__" name as plain data.
   if (json !== null || entries.length > 0) query.metadata = Object.fromEntries(entries);
 }
 
 const INVALID_JSON = Symbol("invalid JSON");
+
+/**
+ * True when a plain `name=value` pair is read as the metadata filter `name` (the exploded form): false for
+ * the list's own parameters, `metadata[key]` and the empty name, so such keys can only go as JSON.
+ */
+export function isExplodedMetadataKey(name: string): boolean {
+  return name !== "" && !isListParameter(name) && !DEEP_METADATA.test(name);
+}
 
 // A function rather than a module-level Set, which bundlers keep in every bundle of the client.
 function isListParameter(name: string): boolean {

@@ -94,6 +94,15 @@ const job = (owner: string, id = JOB) => ({
 });
 
 describe("before the upstream", () => {
+  it.each(["page", "status", "metadata[owner]"])(
+    "refuses an ownerMetadataKey the owner filter cannot carry: %s",
+    (key) => {
+      expect(() => createProxyHandler({ apiKey: KEY, authorize: () => alice, ownerMetadataKey: key })).toThrow(
+        /`ownerMetadataKey` cannot be a list parameter name/,
+      );
+    },
+  );
+
   it.each([
     ["GET", "/v1/models", 404, undefined],
     ["PUT", "/v1/batch/jobs", 405, "GET, POST"],
@@ -269,20 +278,29 @@ describe("towards the upstream", () => {
     expect(upstream.received.map((r) => r.method)).toEqual(["GET"]);
   });
 
-  it("sends the owner filter upstream and drops other users' jobs from the page", async () => {
+  it("sends the owner filter upstream exploded and drops other users' jobs from the page", async () => {
+    const teamJob = (owner: string) => ({ ...job(owner), metadata: { owner, team: "t" } });
     upstream.answer((_, res) =>
-      sendJson(res, 200, { data: [job("alice"), job("bob"), { id: "x" }], object: "list", total: 3 }),
+      sendJson(res, 200, { data: [teamJob("alice"), teamJob("bob"), job("alice"), { id: "x" }], total: 4 }),
     );
-    const response = await call(alice, "GET", '/v1/batch/jobs?page=1&page_size=2&metadata={"team":"t","owner":"bob"}');
+    const response = await call(alice, "GET", '/v1/batch/jobs?page=0&page_size=2&metadata={"team":"t","owner":"bob"}');
     const sent = new URL(upstream.received[0]?.url ?? "", "http://x");
-    expect(JSON.parse(sent.searchParams.get("metadata") ?? "")).toEqual({ team: "t", owner: "alice" });
+    expect([...sent.searchParams]).toEqual([
+      ["page", "0"],
+      ["page_size", "2"],
+      ["team", "t"],
+      ["owner", "alice"],
+    ]);
     expect(response.json.data.map((j: { metadata: { owner: string } }) => j.metadata.owner)).toEqual(["alice"]);
-    // The upstream ignored the filter: its total counts everyone, so it is not passed on.
-    expect(response.json.total).toBe(3);
+    // The upstream ignored the filter: the proxy read the whole list and counted the caller's jobs.
+    expect(response.json.total).toBe(1);
   });
 
-  it("passes the upstream total when the page is all the caller's", async () => {
-    upstream.answer((_, res) => sendJson(res, 200, { data: [job("alice")], object: "list", total: 41 }));
+  it("passes the upstream total when the page is all the caller's and the upstream filters", async () => {
+    upstream.answer((request, res) => {
+      const probed = new URL(request.url, "http://x").searchParams.get("owner") !== "alice";
+      sendJson(res, 200, probed ? { data: [], object: "list", total: 0 } : { data: [job("alice")], total: 41 });
+    });
     expect((await call(alice, "GET", "/v1/batch/jobs")).json.total).toBe(41);
   });
 

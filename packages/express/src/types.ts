@@ -49,7 +49,7 @@ export interface MistralBatchProxyOptions<TRequest = unknown> {
   serverURL?: string;
   /** Returns the caller, or null (or throws) to answer 401. Runs before anything reaches the upstream. */
   authorize: (request: TRequest) => ProxyUser | null | undefined | Promise<ProxyUser | null | undefined>;
-  /** The job metadata key that records the owner. Default `"owner"`. */
+  /** The job metadata key that records the owner: 1 to 32 characters, not a list parameter's name. Default `"owner"`. */
   ownerMetadataKey?: string;
   /** Byte limits; see `DEFAULT_LIMITS`. */
   limits?: Partial<ProxyLimits>;

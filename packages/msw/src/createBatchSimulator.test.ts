@@ -335,3 +335,25 @@ describe("results", () => {
     expect(thrown(() => sim.getJob(job.id)).status).toBe(404);
   });
 });
+
+describe("ignoreMetadataFilters", () => {
+  const seeded = (options: { ignoreMetadataFilters?: boolean }) => {
+    const sim = createBatchSimulator({ ...timing, ...options });
+    sim.createJob({ endpoint, model: "a", requests: chatRequests(1), metadata: { owner: "alice" } });
+    sim.createJob({ endpoint, model: "b", requests: chatRequests(1), metadata: { owner: "bob" } });
+    return sim;
+  };
+
+  it("lists every job whatever the metadata filter, other filters still applied", () => {
+    const sim = seeded({ ignoreMetadataFilters: true });
+    expect(sim.listJobs({ metadata: { owner: "alice" } }).total).toBe(2);
+    expect(sim.listJobs({ metadata: { owner: "alice" }, model: "b" })).toMatchObject({
+      data: [{ metadata: { owner: "bob" } }],
+      total: 1,
+    });
+  });
+
+  it("honours metadata filters by default", () => {
+    expect(seeded({}).listJobs({ metadata: { owner: "alice" } }).total).toBe(1);
+  });
+});

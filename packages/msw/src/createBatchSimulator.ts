@@ -139,7 +139,8 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
     },
     listJobs(query = {}, { caller } = {}) {
       const now = clock.now();
-      const matches = filterJobs(jobs.values(), query, now, caller);
+      const filters = options.ignoreMetadataFilters ? { ...query, metadata: null } : query;
+      const matches = filterJobs(jobs.values(), filters, now, caller);
       const page = query.page ?? 0;
       const size = query.page_size ?? 100;
       const data = matches

@@ -39,6 +39,11 @@ export interface BatchSimulatorOptions {
   cancelDelayMs?: number;
   /** Share of requests that fail, from 0 to 1, spread evenly over each job. Default 0. */
   failureRate?: number;
+  /**
+   * A test aid: an upstream that ignores metadata filters. List then answers as if none were given, so code that
+   * must not rely on the filter (a proxy isolating users by metadata) can be tested against it. Default false.
+   */
+  ignoreMetadataFilters?: boolean;
 }
 
 /** A file to store, as `POST /v1/files` would. */

@@ -49,6 +49,18 @@ export function invalidField(loc: (string | number)[], msg: string): ProxyError 
   return invalidRequest([{ loc, msg, type: "value_error" }]);
 }
 
+/**
+ * 400: a metadata filter key named like a list parameter (`page`, `status`...). The filter goes upstream
+ * as one parameter per key, as the official SDKs send it, where such a key would be read as the parameter.
+ */
+export function metadataKeyNotExplodable(key: string): ProxyError {
+  const msg = `The metadata filter key ${JSON.stringify(key)} cannot be used: it is a list parameter name`;
+  return new ProxyError(
+    400,
+    errorBody(msg, "invalid_request_error", [{ loc: ["query", "metadata", key], msg, type: "value_error" }]),
+  );
+}
+
 /** 400: a JSON body that does not parse (or is not UTF-8). */
 export function invalidJson(): ProxyError {
   return new ProxyError(400, errorBody("The request body is not valid JSON", "invalid_request_error"));
@@ -65,6 +77,13 @@ export function jsonTooDeep(maxDepth: number): ProxyError {
 /** 502: the upstream's answer cannot be passed on. */
 export function badGateway(message: string): ProxyError {
   return new ProxyError(502, errorBody(message, "upstream_error"));
+}
+
+/** 502: the upstream ignores the owner filter and holds more jobs than the proxy scans to filter them itself. */
+export function tooManyJobsToFilter(maxScanned: number): ProxyError {
+  return badGateway(
+    `The upstream ignored the owner filter, and the list holds more than the ${maxScanned} jobs the proxy filters itself; narrow it with status, model or created_after`,
+  );
 }
 
 /** 499, nginx's status: the caller went away before its answer (no one reads it; `onRequest` does). */

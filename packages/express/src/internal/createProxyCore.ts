@@ -1,4 +1,4 @@
-import { DEFAULT_SERVER_URL } from "@mistral-batch/client";
+import { DEFAULT_SERVER_URL, isExplodedMetadataKey } from "@mistral-batch/client";
 import { DEFAULT_LIMITS, DEFAULT_OWNER_METADATA_KEY, DEFAULT_PROXY_TIMEOUT_MS } from "../defaults.js";
 import type { MistralBatchProxyOptions, ProxyOperation, ProxyUser } from "../types.js";
 import { deleteFile, downloadFile, retrieveFile, uploadFile } from "./fileOperations.js";
@@ -84,6 +84,10 @@ function resolveContext<TRequest>(options: MistralBatchProxyOptions<TRequest>): 
   const ownerKey = options.ownerMetadataKey ?? DEFAULT_OWNER_METADATA_KEY;
   if (ownerKey.length < 1 || ownerKey.length > 32) {
     throw new TypeError("mistralBatchProxy: `ownerMetadataKey` must have 1 to 32 characters");
+  }
+  if (!isExplodedMetadataKey(ownerKey)) {
+    // The owner filter goes upstream as `?<ownerMetadataKey>=<user>`, where a list parameter's name would be misread.
+    throw new TypeError(`mistralBatchProxy: \`ownerMetadataKey\` cannot be a list parameter name (${ownerKey})`);
   }
   return {
     upstream: {

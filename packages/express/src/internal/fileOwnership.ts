@@ -1,6 +1,7 @@
 import { MAX_PAGE_SIZE } from "@mistral-batch/client";
 import { fileTag, hasTag } from "./fileTag.js";
 import { filesOfJob, isOwnedBy } from "./jobOwnership.js";
+import { appendMetadataFilter, ownerFilter } from "./metadataFilter.js";
 import type { OnCallerGone, ProxyContext } from "./ProxyContext.js";
 import { fileNotFound } from "./ProxyError.js";
 import { upstreamJson } from "./upstream.js";
@@ -81,14 +82,14 @@ async function filesOutsideOwnedJobs(
   onGone: OnCallerGone | undefined,
 ): Promise<string[]> {
   const outside = new Set(fileIds);
-  const metadata = JSON.stringify({ [context.ownerKey]: userId });
+  const filter = ownerFilter({}, context.ownerKey, userId);
   let seen = 0;
   for (let page = 0; page < MAX_JOB_PAGES_SEARCHED && outside.size > 0; page++) {
-    const query = new URLSearchParams({ page: String(page), page_size: String(MAX_PAGE_SIZE), metadata });
+    const pageQuery = new URLSearchParams({ page: String(page), page_size: String(MAX_PAGE_SIZE) });
     const list = (await upstreamJson(context.upstream, {
       method: "GET",
       path: "/v1/batch/jobs",
-      query,
+      query: appendMetadataFilter(pageQuery, filter),
       onGone,
       notFound: () => fileNotFound(fileIds[0]!),
     })) as { data?: unknown; total?: unknown };

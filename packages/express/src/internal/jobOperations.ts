@@ -1,5 +1,7 @@
 import { getAccessibleFiles, MAX_INPUT_FILES } from "./fileOwnership.js";
-import { assertUuidParam, getOwnedJob, isOwnedBy } from "./jobOwnership.js";
+import { assertUuidParam, getOwnedJob } from "./jobOwnership.js";
+import { listOwnedJobs } from "./listOwnedJobs.js";
+import { ownerFilter } from "./metadataFilter.js";
 import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
 import { invalidField, invalidRequest, jobNotFound } from "./ProxyError.js";
@@ -8,30 +10,15 @@ import { readJsonBody } from "./readBody.js";
 import { upstreamJson } from "./upstream.js";
 import { validateCreateBody } from "./validateCreateBody.js";
 
-/**
- * GET /v1/batch/jobs: the owner filter goes upstream and the page is filtered
- * again here. `total` is the upstream's count of the owner's jobs; if the page
- * held anyone else's job (the upstream ignored the filter, so its total counts
- * everyone), `total` becomes the caller's jobs up to and on this page instead.
- */
+/** GET /v1/batch/jobs: the caller's jobs only, with `total` counting only theirs (see `listOwnedJobs`). */
 export async function listJobs(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const parsed = parseListQuery(input.query);
   if ("issues" in parsed) throw invalidRequest(parsed.issues);
   const { params, metadata } = parsed.value;
-  params.set("metadata", JSON.stringify({ ...metadata, [context.ownerKey]: input.userId }));
-  const list = await upstreamJson(context.upstream, {
-    method: "GET",
-    path: "/v1/batch/jobs",
-    query: params,
-    onGone: input.onGone,
-  });
-  const page = (typeof list === "object" && list !== null ? list : {}) as Record<string, unknown>;
-  const received = Array.isArray(page.data) ? page.data : [];
-  const data = received.filter((job) => isOwnedBy(job, context.ownerKey, input.userId));
-  const trusted = data.length === received.length && typeof page.total === "number";
-  const pageIndex = Number(params.get("page") ?? 0);
+  const page = Number(params.get("page") ?? 0);
   const pageSize = Number(params.get("page_size") ?? 100);
-  const total = trusted ? page.total : pageIndex * pageSize + data.length;
+  const filter = ownerFilter(metadata, context.ownerKey, input.userId);
+  const { data, total } = await listOwnedJobs(context, { params, filter, page, pageSize, onGone: input.onGone });
   return jsonAnswer(200, { data, object: "list", total }, context.upstream.apiKey);
 }
 
