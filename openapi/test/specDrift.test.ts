@@ -31,10 +31,6 @@ const EXCEPTIONS: Record<string, string> = {
     "Our FileVisibility, open as in the file object; the document writes the same enum inline here.",
   "SampleType: an open enum in ours, closed in the document": OPEN_ENUM,
   "Source (ours: FileSource): an open enum in ours, closed in the document": OPEN_ENUM,
-  'GET /v1/batch/jobs query metadata: serialization "style form, explode true" in the document, "content application/json" in ours':
-    "Our client sends the metadata filter as one JSON parameter (metadata={...}); the document gives no style, so " +
-    "form style applies (?key=value), as the official SDKs send it. Which one the API reads is unverified: the mock " +
-    "and the proxy read both (readListQuery).",
   "GET /v1/batch/jobs query page: minimum none in the document, 0 in ours": UNBOUNDED_PAGE,
   "GET /v1/batch/jobs query page_size: minimum none in the document, 1 in ours": UNBOUNDED_PAGE,
   "GET /v1/files query page: minimum none in the document, 0 in ours": UNBOUNDED_PAGE,

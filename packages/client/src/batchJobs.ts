@@ -5,6 +5,7 @@ import * as sdk from "./generated/sdk.gen.js";
 import type { DeleteBatchJobResponse, ListBatchJobsData } from "./generated/types.gen.js";
 import { callOperation, type RequestOptions } from "./internal/callOperation.js";
 import { assertOptionalOneOf, assertPaging, assertUuid } from "./internal/validate.js";
+import { isExplodedMetadataKey } from "./readListQuery.js";
 import type {
   BatchJob,
   CreateBatchJobParams,
@@ -33,6 +34,7 @@ export async function listBatchJobs(
 ): Promise<ListBatchJobsResponse> {
   assertPaging(params);
   assertOptionalOneOf("order_by", params.order_by, ORDER_BY);
+  assertExplodable(params.metadata);
   const query: ListBatchJobsData["query"] = { ...params, created_after: toIsoDate(params.created_after) };
   return callOperation(
     core,
@@ -122,6 +124,18 @@ export async function cancelBatchJob(
     },
     options,
   );
+}
+
+/** The metadata filter goes exploded (`?team=a`): a key named like a list parameter would be read as that parameter. */
+function assertExplodable(metadata: ListBatchJobsParams["metadata"]): void {
+  for (const key of Object.keys(metadata ?? {})) {
+    if (!isExplodedMetadataKey(key)) {
+      throw new InvalidRequestError(
+        `metadata.${key}`,
+        "not a possible filter key: each key is sent as a query parameter of its name",
+      );
+    }
+  }
 }
 
 function toIsoDate(value: Date | string | null | undefined): string | undefined {

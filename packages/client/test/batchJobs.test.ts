@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ConnectionError,
   HTTPValidationError,
@@ -117,7 +117,7 @@ describe("URLs and query serialization", () => {
     ]);
   });
 
-  it("repeats status, sends metadata as JSON and created_after as an ISO date", async () => {
+  it("repeats status, sends metadata exploded (one parameter per key) and created_after as an ISO date", async () => {
     const { mistral, requests } = await clientAnswering(() => ({ body: { data: [], object: "list", total: 0 } }));
     await mistral.batch.jobs.list({
       status: ["RUNNING", "QUEUED"],
@@ -128,10 +128,36 @@ describe("URLs and query serialization", () => {
     });
     const query = new URL(requests[0]?.url ?? "", "http://x").searchParams;
     expect(query.getAll("status")).toEqual(["RUNNING", "QUEUED"]);
-    expect(JSON.parse(query.get("metadata") ?? "")).toEqual({ owner: "alice", team: "a&b" });
+    // As the official SDKs send it: form style, exploded.
+    expect(query.get("owner")).toBe("alice");
+    expect(query.get("team")).toBe("a&b");
+    expect(query.has("metadata")).toBe(false);
     expect(query.get("created_after")).toBe("2026-01-02T03:04:05.000Z");
     expect(query.get("model")).toBe("mistral-small-latest");
     expect(query.get("agent_id")).toBe("ag_1");
+  });
+
+  it("refuses at construction a relative serverURL where there is no page to resolve it against (Node)", () => {
+    const error = (() => {
+      try {
+        new MistralBatch({ serverURL: "/api/mistral" });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).field).toBe("serverURL");
+  });
+
+  it("takes a relative serverURL where a page gives it a base (browsers)", async () => {
+    const { requests } = await clientAnswering(() => ({ body: batchJob() }));
+    vi.stubGlobal("location", { href: `${server?.url}/app/page` });
+    try {
+      await new MistralBatch({ serverURL: "/api/mistral" }).batch.jobs.get({ job_id: JOB_ID });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(requests[0]?.url).toBe(`/api/mistral/v1/batch/jobs/${JOB_ID}`);
   });
 
   it("sends any page_size: the API documents no maximum", async () => {
@@ -336,6 +362,17 @@ describe("input validation, before any request", () => {
       () => jobs().create({ endpoint: "/v1/moderations", requests: [{ body: {} }], timeout_hours: 0 }),
       "timeout_hours",
     ],
+    [
+      "list with a metadata key named like a list parameter",
+      () => jobs().list({ metadata: { status: "x" } }),
+      "metadata.status",
+    ],
+    [
+      "list with a deepObject-style metadata key",
+      () => jobs().list({ metadata: { "metadata[a]": "x" } }),
+      "metadata.metadata[a]",
+    ],
+    ["list with an empty metadata key", () => jobs().list({ metadata: { "": "x" } }), "metadata."],
     ["list with page_size 0", () => jobs().list({ page_size: 0 }), "page_size"],
     ["list with page -1", () => jobs().list({ page: -1 }), "page"],
     ["list with an unknown order_by", () => jobs().list({ order_by: "newest" as "created" }), "order_by"],

@@ -208,7 +208,7 @@ export type ListBatchJobsData = {
         model?: string | null;
         agent_id?: string | null;
         /**
-         * Jobs whose metadata holds every given key with the given value. Sent as JSON.
+         * Jobs whose metadata holds every given key with the given value. Form style, exploded: each key is its own query parameter (`?team=a`), so a key named like another list parameter cannot be sent.
          */
         metadata?: {
             [key: string]: unknown;

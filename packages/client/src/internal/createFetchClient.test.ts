@@ -22,12 +22,17 @@ describe("createFetchClient", () => {
     await clientOf({ baseUrl: "http://h/prefix/" }).get({
       url: "/v1/files/{file_id}/content",
       path: { file_id: "a b/c" },
-      query: { status: ["A", "B"], metadata: { k: "v" }, page: 0, flag: false, none: null, missing: undefined },
+      query: {
+        status: ["A", "B"],
+        metadata: { k: "v", n: 1, none: null },
+        page: 0,
+        flag: false,
+        none: null,
+        missing: undefined,
+      },
       fetch,
     });
-    expect(seen[0]?.url).toBe(
-      "http://h/prefix/v1/files/a%20b%2Fc/content?status=A&status=B&metadata=%7B%22k%22%3A%22v%22%7D&page=0&flag=false",
-    );
+    expect(seen[0]?.url).toBe("http://h/prefix/v1/files/a%20b%2Fc/content?status=A&status=B&k=v&n=1&page=0&flag=false");
   });
 
   it("sets the Bearer token from a function only for secured operations", async () => {

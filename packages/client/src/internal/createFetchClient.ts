@@ -39,11 +39,11 @@ export interface FetchClientOptions {
  * passes, sends them through the given fetch (our retrying wrapper) and reads
  * the answer. A few hundred bytes where hey-api's general-purpose client weighs
  * several kilobytes; the SDK calls only `get`, `post` and `delete`.
- * The client-wide headers and a key given as a string are checked here, when
+ * The server URL, the client-wide headers and a key given as a string are checked here, when
  * the client is made; per-call headers and a key from a function, per call.
  */
 export function createFetchClient(options: FetchClientOptions): Client {
-  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const baseUrl = absoluteBaseUrl(options.baseUrl);
   const shared = new Headers();
   for (const [name, value] of Object.entries(options.headers ?? {})) setHeader(shared, name, value);
   const authorize = (headers: Headers, token: string) =>
@@ -74,6 +74,18 @@ export function createFetchClient(options: FetchClientOptions): Client {
 }
 
 /**
+ * Resolves the server URL as a browser's fetch would, against the page; where there is no page (Node) a
+ * relative one is refused now rather than failing every call, retried for minutes.
+ */
+function absoluteBaseUrl(serverURL: string): string {
+  try {
+    return new URL(serverURL, (globalThis as { location?: { href: string } }).location?.href).href.replace(/\/+$/, "");
+  } catch {
+    throw new InvalidRequestError("serverURL", "not an absolute URL, and there is no page to resolve it against");
+  }
+}
+
+/**
  * Sets a header, or refuses it with an error that names `field` and never the
  * value: fetch's own error quotes the value, which may be the API key.
  */
@@ -89,13 +101,20 @@ function expandPath(url: string, path: Record<string, unknown> = {}): string {
   return url.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(path[name])));
 }
 
-/** Arrays repeat their key (`status=A&status=B`), objects travel as JSON, null and undefined are left out. */
+/**
+ * Arrays repeat their key (`status=A&status=B`); an object goes exploded, each of its keys its own parameter
+ * (`team=a&n=1`), as the official SDKs send the metadata filter; null and undefined are left out.
+ */
 function toQueryString(query: Record<string, unknown> = {}): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value == null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      search.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+    const pairs = Array.isArray(value)
+      ? value.map((item) => [name, item])
+      : value && typeof value === "object"
+        ? Object.entries(value)
+        : [[name, value]];
+    for (const [key, item] of pairs) {
+      if (item != null) search.append(key, typeof item === "object" ? JSON.stringify(item) : String(item));
     }
   }
   const serialized = search.toString();
