@@ -1,15 +1,22 @@
-import { cancelBatchJob, createBatchJob, deleteBatchJob, getBatchJob, listBatchJobs } from "./batchJobs.js";
 import { createMistralBatchCore, type MistralBatchCore, type MistralBatchOptions } from "./core.js";
-import { deleteFile, downloadFile, type FileIdParams, getFileSignedUrl, listFiles, retrieveFile } from "./files.js";
 import type { GetSignedUrlParams, ListFilesParams } from "./fileTypes.js";
-import type { RequestOptions } from "./internal/callOperation.js";
-import { batchResults } from "./jobs/batchResults.js";
-import { type CreateBatchJobOptions, createBatchJobOnce } from "./jobs/createBatchJobOnce.js";
-import { type IterateBatchJobsParams, iterateBatchJobs } from "./jobs/iterateBatchJobs.js";
-import { type WaitForBatchJobOptions, waitForBatchJob } from "./jobs/waitForBatchJob.js";
-import { type RunBatchOptions, type RunBatchParams, runBatch } from "./runBatch.js";
+import { cancelBatchJob, createBatchJob, deleteBatchJob, getBatchJob, listBatchJobs } from "./operations/batchJobs.js";
+import {
+  deleteFile,
+  downloadFile,
+  type FileIdParams,
+  getFileSignedUrl,
+  listFiles,
+  retrieveFile,
+} from "./operations/files.js";
+import { type UploadFileParams, uploadFile } from "./operations/uploadFile.js";
+import type { RequestOptions } from "./transport/callOperation.js";
 import type { BatchJob, CreateBatchJobParams, GetBatchJobParams, JobIdParams, ListBatchJobsParams } from "./types.js";
-import { type UploadFileParams, uploadFile } from "./uploadFile.js";
+import { batchResults } from "./workflows/batchResults.js";
+import { type CreateBatchJobOptions, createBatchJobOnce } from "./workflows/createBatchJobOnce.js";
+import { type IterateBatchJobsParams, iterateBatchJobs } from "./workflows/iterateBatchJobs.js";
+import { type RunBatchOptions, type RunBatchParams, runBatch } from "./workflows/runBatch.js";
+import { type WaitForBatchJobOptions, waitForBatchJob } from "./workflows/waitForBatchJob.js";
 
 /**
  * The Mistral batch API, shaped like the official SDK:

@@ -1,6 +1,6 @@
-import type { CallContext } from "./internal/callOperation.js";
-import { createFetchClient } from "./internal/createFetchClient.js";
-import { DEFAULT_RETRY_CONFIG, type RetryConfig } from "./retry.js";
+import type { CallContext } from "./transport/callOperation.js";
+import { createFetchClient } from "./transport/createFetchClient.js";
+import { DEFAULT_RETRY_CONFIG, type RetryConfig } from "./transport/retry.js";
 
 /** Options of `new MistralBatch(...)` and `createMistralBatchCore(...)`. */
 export interface MistralBatchOptions {

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ScriptedUpstream, sendJson, startScriptedUpstream } from "../test/support/startScriptedUpstream.js";
 import { createProxyHandler } from "./createProxyHandler.js";

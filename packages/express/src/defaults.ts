@@ -13,3 +13,6 @@ export const DEFAULT_PROXY_TIMEOUT_MS = 60_000;
 
 /** The job metadata key that records the owner, by default. */
 export const DEFAULT_OWNER_METADATA_KEY = "owner";
+
+/** The page size of the proxy's own scans of the upstream (its ownership lookups): large, to need few calls. */
+export const SCAN_PAGE_SIZE = 1000;

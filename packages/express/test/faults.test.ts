@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { connect } from "node:net";
 import { promisify } from "node:util";
-import { MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import express5 from "express";
 import express4 from "express4";
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import { createBatchSimulator } from "@mistral-batch/msw";
 import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express from "express";

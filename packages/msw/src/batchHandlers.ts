@@ -1,10 +1,5 @@
-import {
-  DEFAULT_SERVER_URL,
-  readFileListQuery,
-  readSignedUrlQuery,
-  readUploadFields,
-  type ValidationIssue,
-} from "@mistral-batch/client";
+import { DEFAULT_SERVER_URL, type ValidationIssue } from "@mistral-batch/client";
+import { readFileListQuery, readSignedUrlQuery, readUploadFields } from "@mistral-batch/client/contract";
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { normalizeFault } from "./createFaultInjector.js";
 import { createRoute, errorResponse } from "./internal/createRoute.js";

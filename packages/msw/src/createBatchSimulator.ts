@@ -1,4 +1,5 @@
-import { type BatchJob, DEFAULT_SERVER_URL, isUuid, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
+import { type BatchJob, DEFAULT_SERVER_URL, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
+import { isUuid } from "@mistral-batch/client/contract";
 import { createFaultInjector } from "./createFaultInjector.js";
 import { createClock } from "./internal/clock.js";
 import { createJobRecord, type JobSettings } from "./internal/createJobRecord.js";

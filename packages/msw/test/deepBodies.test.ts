@@ -1,5 +1,5 @@
 // Documents at the nesting bound and past it: the mock refuses what it could not answer, never a 500.
-import { MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FAIL_ON_UNHANDLED } from "../../../testing/mswListenOptions.js";

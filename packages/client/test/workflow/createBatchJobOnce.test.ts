@@ -1,5 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
+import { readListQuery } from "../../src/contract/index.js";
 import {
   type CreateBatchJobParams,
   createBatchJob,
@@ -8,7 +9,6 @@ import {
   InvalidRequestError,
   MistralBatch,
   RequestAbortedError,
-  readListQuery,
   SDKError,
 } from "../../src/index.js";
 import { FAST_RETRIES, MOCK_URL, useMockApi } from "../support/mockApi.js";

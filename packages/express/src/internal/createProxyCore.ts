@@ -1,4 +1,5 @@
-import { DEFAULT_SERVER_URL, isExplodedMetadataKey } from "@mistral-batch/client";
+import { DEFAULT_SERVER_URL } from "@mistral-batch/client";
+import { isExplodedMetadataKey } from "@mistral-batch/client/contract";
 import { DEFAULT_LIMITS, DEFAULT_OWNER_METADATA_KEY, DEFAULT_PROXY_TIMEOUT_MS } from "../defaults.js";
 import type { MistralBatchProxyOptions, ProxyOperation, ProxyUser } from "../types.js";
 import { deleteFile, downloadFile, retrieveFile, uploadFile } from "./fileOperations.js";

@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from "@mistral-batch/client";
+import { SCAN_PAGE_SIZE } from "../defaults.js";
 import { fileTag, hasTag } from "./fileTag.js";
 import { filesOfJob, isOwnedBy } from "./jobOwnership.js";
 import { appendMetadataFilter, ownerFilter } from "./metadataFilter.js";
@@ -85,7 +85,7 @@ async function filesOutsideOwnedJobs(
   const filter = ownerFilter({}, context.ownerKey, userId);
   let seen = 0;
   for (let page = 0; page < MAX_JOB_PAGES_SEARCHED && outside.size > 0; page++) {
-    const pageQuery = new URLSearchParams({ page: String(page), page_size: String(MAX_PAGE_SIZE) });
+    const pageQuery = new URLSearchParams({ page: String(page), page_size: String(SCAN_PAGE_SIZE) });
     const list = (await upstreamJson(context.upstream, {
       method: "GET",
       path: "/v1/batch/jobs",

@@ -1,4 +1,4 @@
-import { isUuid } from "@mistral-batch/client";
+import { isUuid } from "@mistral-batch/client/contract";
 import type { OnCallerGone, ProxyContext } from "./ProxyContext.js";
 import { invalidField, jobNotFound } from "./ProxyError.js";
 import { upstreamJson } from "./upstream.js";

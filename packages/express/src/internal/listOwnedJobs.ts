@@ -1,11 +1,11 @@
-import { MAX_PAGE_SIZE } from "@mistral-batch/client";
+import { SCAN_PAGE_SIZE } from "../defaults.js";
 import { appendMetadataFilter, type MetadataFilter, matchesFilter } from "./metadataFilter.js";
 import type { OnCallerGone, ProxyContext } from "./ProxyContext.js";
 import { tooManyJobsToFilter } from "./ProxyError.js";
 import { upstreamJson } from "./upstream.js";
 
 /**
- * Jobs read at most, in pages of `MAX_PAGE_SIZE`, to filter a list here when the upstream ignores the owner
+ * Jobs read at most, in pages of `SCAN_PAGE_SIZE`, to filter a list here when the upstream ignores the owner
  * filter. Past it the list answers 502 rather than a partial page or `total`: a short count would pass for
  * the truth and silently hide the caller's older jobs, while the error tells them to narrow the list.
  */
@@ -68,7 +68,7 @@ async function scanMatches(context: ProxyContext, listing: JobListing): Promise<
   let scanned = 0;
   for (let page = 0; ; page++) {
     if (scanned >= MAX_JOBS_SCANNED) throw tooManyJobsToFilter(MAX_JOBS_SCANNED);
-    const { data, total } = await readPage(context, listing, listing.filter, page, MAX_PAGE_SIZE);
+    const { data, total } = await readPage(context, listing, listing.filter, page, SCAN_PAGE_SIZE);
     for (const job of data) {
       // A job created while scanning shifts the pages by one; its neighbour must not be counted twice.
       const id = (job as { id?: unknown }).id;

@@ -1,4 +1,4 @@
-import { readListQuery } from "@mistral-batch/client";
+import { readListQuery } from "@mistral-batch/client/contract";
 import { describe, expect, it } from "vitest";
 import { appendMetadataFilter, matchesFilter, ownerFilter } from "./metadataFilter.js";
 import { ProxyError } from "./ProxyError.js";

@@ -1,4 +1,4 @@
-import { isExplodedMetadataKey } from "@mistral-batch/client";
+import { isExplodedMetadataKey } from "@mistral-batch/client/contract";
 import { metadataKeyNotExplodable } from "./ProxyError.js";
 
 /** A list's metadata filter as the proxy sends it: every value as the text the query string carries. */

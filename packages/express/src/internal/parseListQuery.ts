@@ -1,4 +1,4 @@
-import { readListQuery } from "@mistral-batch/client";
+import { readListQuery } from "@mistral-batch/client/contract";
 import type { FieldIssue } from "./ProxyError.js";
 
 /** The list query, checked and rebuilt from known parameters; `metadata` apart, to merge the owner filter in. */

@@ -1,4 +1,4 @@
-import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import type { HeaderReader } from "./ProxyContext.js";
 import { clientClosedRequest, errorBody, invalidJson, jsonTooDeep, ProxyError } from "./ProxyError.js";
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import { type HttpTarget, httpRequest, readText } from "./httpRequest.js";
 import type { OnCallerGone } from "./ProxyContext.js";
 import { badGateway, clientClosedRequest, errorBody, ProxyError } from "./ProxyError.js";

@@ -1,4 +1,4 @@
-import { checkCreateBatchJob } from "@mistral-batch/client";
+import { checkCreateBatchJob } from "@mistral-batch/client/contract";
 import type { FieldIssue } from "./ProxyError.js";
 
 /** A create body reduced to the fields of the spec's BatchJobIn. */

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "@mistral-batch/client";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@mistral-batch/client/contract";
 import { SimulatedApiError } from "../SimulatedApiError.js";
 
 const NEWLINE = 10;

@@ -1,4 +1,4 @@
-import { readListQuery } from "@mistral-batch/client";
+import { readListQuery } from "@mistral-batch/client/contract";
 import { SimulatedApiError } from "../SimulatedApiError.js";
 import type { ListJobsQuery } from "../types.js";
 

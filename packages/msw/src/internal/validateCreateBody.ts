@@ -1,4 +1,5 @@
-import { BATCH_INPUT_ISSUE, type CreateBatchJobParams, checkCreateBatchJob } from "@mistral-batch/client";
+import type { CreateBatchJobParams } from "@mistral-batch/client";
+import { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "@mistral-batch/client/contract";
 import { SimulatedApiError } from "../SimulatedApiError.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_JSON_DEPTH } from "@mistral-batch/client";
+import { MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import type { CoreRequest, HeaderReader, OnCallerGone } from "../ProxyContext.js";
 import { errorBody, jsonTooDeep, ProxyError } from "../ProxyError.js";
 import { nodeBodyStream } from "./nodeBodyStream.js";

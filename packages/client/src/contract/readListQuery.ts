@@ -1,6 +1,6 @@
-import type { ValidationIssue } from "./errors.js";
-import { createFieldReader, definedOnly } from "./internal/createFieldReader.js";
-import type { ListBatchJobsParams } from "./types.js";
+import type { ValidationIssue } from "../errors.js";
+import type { ListBatchJobsParams } from "../types.js";
+import { createFieldReader, definedOnly } from "./createFieldReader.js";
 
 /** The list query a server received, read and checked. */
 export interface ListQueryReading {

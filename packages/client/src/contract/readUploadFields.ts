@@ -1,8 +1,8 @@
-import type { ValidationIssue } from "./errors.js";
-import { KNOWN_FILE_PURPOSES, KNOWN_FILE_VISIBILITIES } from "./fileTypes.js";
-import type { FilePurpose, FileVisibility } from "./generated/types.gen.js";
-import { createFieldReader, definedOnly } from "./internal/createFieldReader.js";
-import type { KnownValuesOption } from "./internal/validationIssues.js";
+import type { ValidationIssue } from "../errors.js";
+import { KNOWN_FILE_PURPOSES, KNOWN_FILE_VISIBILITIES } from "../fileTypes.js";
+import type { FilePurpose, FileVisibility } from "../generated/types.gen.js";
+import { createFieldReader, definedOnly } from "./createFieldReader.js";
+import type { KnownValuesOption } from "./validationIssues.js";
 
 /** The text fields of an upload form a server received, read and checked. */
 export interface UploadFieldsReading {

@@ -1,6 +1,6 @@
-import type { ValidationIssue } from "./errors.js";
-import { SIGNED_URL_EXPIRY_HOURS } from "./fileTypes.js";
-import { createFieldReader } from "./internal/createFieldReader.js";
+import type { ValidationIssue } from "../errors.js";
+import { SIGNED_URL_EXPIRY_HOURS } from "../fileTypes.js";
+import { createFieldReader } from "./createFieldReader.js";
 
 /** The query of a signed-URL request a server received, read and checked. */
 export interface SignedUrlQueryReading {

@@ -1,4 +1,3 @@
-import { createBatchJob } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
 import {
   ConnectionError,
@@ -8,10 +7,17 @@ import {
   ResponseValidationError,
   SDKError,
 } from "../errors.js";
-import { abortableSleep } from "../internal/abortableSleep.js";
-import type { RequestOptions } from "../internal/callOperation.js";
-import { isUnsentConnectionError } from "../internal/fetchWithRetry.js";
-import { backoffOf, RETRYABLE_STATUS_CODES, type RetryConfig, retryDelay, withinRetryBudget } from "../retry.js";
+import { createBatchJob } from "../operations/batchJobs.js";
+import { abortableSleep } from "../transport/abortableSleep.js";
+import type { RequestOptions } from "../transport/callOperation.js";
+import { isUnsentConnectionError } from "../transport/fetchWithRetry.js";
+import {
+  backoffOf,
+  RETRYABLE_STATUS_CODES,
+  type RetryConfig,
+  retryDelay,
+  withinRetryBudget,
+} from "../transport/retry.js";
 import type { BatchJob, CreateBatchJobParams } from "../types.js";
 import { iterateBatchJobs } from "./iterateBatchJobs.js";
 

@@ -1,16 +1,16 @@
-import type { MistralBatchCore } from "./core.js";
-import type { GetSignedUrlParams, ListFilesParams } from "./fileTypes.js";
-import { SIGNED_URL_EXPIRY_HOURS } from "./fileTypes.js";
-import * as sdk from "./generated/sdk.gen.js";
+import type { MistralBatchCore } from "../core.js";
+import type { GetSignedUrlParams, ListFilesParams } from "../fileTypes.js";
+import { SIGNED_URL_EXPIRY_HOURS } from "../fileTypes.js";
+import * as sdk from "../generated/sdk.gen.js";
 import type {
   DeleteFileResponse,
   GetSignedUrlResponse,
   ListFilesResponse,
   RetrievedFile,
-} from "./generated/types.gen.js";
-import { callOperation, type RequestOptions, toMistralBatchError } from "./internal/callOperation.js";
-import { mapStreamErrors } from "./internal/mapStreamErrors.js";
-import { assertOptionalInteger, assertPaging, assertUuid } from "./internal/validate.js";
+} from "../generated/types.gen.js";
+import { assertOptionalInteger, assertPaging, assertUuid } from "../internal/validate.js";
+import { callOperation, type RequestOptions, toMistralBatchError } from "../transport/callOperation.js";
+import { mapStreamErrors } from "../transport/mapStreamErrors.js";
 
 /** Parameters of `files.retrieve`, `files.delete` and `files.download`. */
 export interface FileIdParams {

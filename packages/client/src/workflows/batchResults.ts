@@ -1,9 +1,9 @@
-import { getBatchJob } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
 import { IncompleteResultsError, InvalidRequestError, ResponseValidationError } from "../errors.js";
-import { downloadFile } from "../files.js";
-import type { RequestOptions } from "../internal/callOperation.js";
 import { parseJsonl } from "../jsonl/parseJsonl.js";
+import { getBatchJob } from "../operations/batchJobs.js";
+import { downloadFile } from "../operations/files.js";
+import type { RequestOptions } from "../transport/callOperation.js";
 import { type BatchJob, isTerminalStatus } from "../types.js";
 
 /** The outcome of one request of a batch, matched to it by `custom_id`. */

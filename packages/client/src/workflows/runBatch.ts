@@ -1,12 +1,12 @@
-import { cancelBatchJob } from "./batchJobs.js";
-import type { MistralBatchCore } from "./core.js";
-import { RequestAbortedError } from "./errors.js";
-import { type BatchInput, type BatchRunRequests, prepareBatchInput } from "./internal/prepareBatchInput.js";
-import { type BatchResult, batchResults } from "./jobs/batchResults.js";
-import { createBatchJobOnce, findBatchJobByKey } from "./jobs/createBatchJobOnce.js";
-import { type WaitForBatchJobOptions, waitForBatchJob } from "./jobs/waitForBatchJob.js";
-import type { ApiEndpoint, BatchJob, CreateBatchJobParams } from "./types.js";
-import { uploadFile } from "./uploadFile.js";
+import type { MistralBatchCore } from "../core.js";
+import { RequestAbortedError } from "../errors.js";
+import { cancelBatchJob } from "../operations/batchJobs.js";
+import { uploadFile } from "../operations/uploadFile.js";
+import type { ApiEndpoint, BatchJob, CreateBatchJobParams } from "../types.js";
+import { type BatchResult, batchResults } from "./batchResults.js";
+import { createBatchJobOnce, findBatchJobByKey } from "./createBatchJobOnce.js";
+import { type BatchInput, type BatchRunRequests, prepareBatchInput } from "./prepareBatchInput.js";
+import { type WaitForBatchJobOptions, waitForBatchJob } from "./waitForBatchJob.js";
 
 /** Parameters of `batch.run`: those of create, with the requests themselves instead of file ids. */
 export interface RunBatchParams extends Omit<CreateBatchJobParams, "input_files" | "requests" | "endpoint"> {

@@ -1,3 +1,4 @@
+import { abortableSleep } from "./abortableSleep.js";
 import {
   backoffOf,
   REJECTED_UNPROCESSED_STATUS_CODES,
@@ -5,8 +6,7 @@ import {
   type RetryConfig,
   retryDelay,
   withinRetryBudget,
-} from "../retry.js";
-import { abortableSleep } from "./abortableSleep.js";
+} from "./retry.js";
 
 /** What one call allows the fetch wrapper to do. */
 export interface RetryPolicy {

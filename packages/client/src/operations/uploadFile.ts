@@ -1,10 +1,10 @@
-import type { MistralBatchCore } from "./core.js";
-import * as sdk from "./generated/sdk.gen.js";
-import type { FileObject, FilePurpose, FileVisibility } from "./generated/types.gen.js";
-import { callOperation, type GeneratedCallOptions, type RequestOptions } from "./internal/callOperation.js";
-import { streamMultipart } from "./internal/streamMultipart.js";
-import { assertOptionalInteger } from "./internal/validate.js";
-import { toJsonl } from "./jsonl/toJsonl.js";
+import type { MistralBatchCore } from "../core.js";
+import * as sdk from "../generated/sdk.gen.js";
+import type { FileObject, FilePurpose, FileVisibility } from "../generated/types.gen.js";
+import { assertOptionalInteger } from "../internal/validate.js";
+import { toJsonl } from "../jsonl/toJsonl.js";
+import { callOperation, type GeneratedCallOptions, type RequestOptions } from "../transport/callOperation.js";
+import { streamMultipart } from "../transport/streamMultipart.js";
 
 /**
  * What `files.upload` sends: a Blob/File or bytes (sent as standard FormData and

@@ -1,11 +1,11 @@
-import { checkCreateBatchJob } from "./checkCreateBatchJob.js";
-import type { MistralBatchCore } from "./core.js";
-import { InvalidRequestError } from "./errors.js";
-import * as sdk from "./generated/sdk.gen.js";
-import type { DeleteBatchJobResponse, ListBatchJobsData } from "./generated/types.gen.js";
-import { callOperation, type RequestOptions } from "./internal/callOperation.js";
-import { assertOptionalOneOf, assertPaging, assertUuid } from "./internal/validate.js";
-import { isExplodedMetadataKey } from "./readListQuery.js";
+import { checkCreateBatchJob } from "../contract/checkCreateBatchJob.js";
+import { isExplodedMetadataKey } from "../contract/readListQuery.js";
+import type { MistralBatchCore } from "../core.js";
+import { InvalidRequestError } from "../errors.js";
+import * as sdk from "../generated/sdk.gen.js";
+import type { DeleteBatchJobResponse, ListBatchJobsData } from "../generated/types.gen.js";
+import { assertOptionalOneOf, assertPaging, assertUuid } from "../internal/validate.js";
+import { callOperation, type RequestOptions } from "../transport/callOperation.js";
 import type {
   BatchJob,
   CreateBatchJobParams,
@@ -13,13 +13,7 @@ import type {
   JobIdParams,
   ListBatchJobsParams,
   ListBatchJobsResponse,
-} from "./types.js";
-
-/**
- * @deprecated The API documents no maximum page size, and the client refuses none: this is only the page size
- * the proxy's own job lookups ask for, kept until the proxy holds it.
- */
-export const MAX_PAGE_SIZE = 1000;
+} from "../types.js";
 
 const ORDER_BY = ["created", "-created"] as const;
 

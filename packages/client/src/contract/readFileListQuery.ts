@@ -1,7 +1,7 @@
-import type { ValidationIssue } from "./errors.js";
-import { KNOWN_FILE_PURPOSES, KNOWN_FILE_SOURCES, KNOWN_SAMPLE_TYPES, type ListFilesParams } from "./fileTypes.js";
-import { createFieldReader, definedOnly } from "./internal/createFieldReader.js";
-import type { KnownValuesOption } from "./internal/validationIssues.js";
+import type { ValidationIssue } from "../errors.js";
+import { KNOWN_FILE_PURPOSES, KNOWN_FILE_SOURCES, KNOWN_SAMPLE_TYPES, type ListFilesParams } from "../fileTypes.js";
+import { createFieldReader, definedOnly } from "./createFieldReader.js";
+import type { KnownValuesOption } from "./validationIssues.js";
 
 /** The file list query a server received, read and checked. */
 export interface FileListQueryReading {

@@ -1,6 +1,6 @@
-import { listBatchJobs } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
-import type { RequestOptions } from "../internal/callOperation.js";
+import { listBatchJobs } from "../operations/batchJobs.js";
+import type { RequestOptions } from "../transport/callOperation.js";
 import type { BatchJob, ListBatchJobsParams } from "../types.js";
 
 /** Parameters of `batch.jobs.iterate`: those of `list`, without `page`. */

@@ -2,8 +2,8 @@ import { BatchValidationError } from "../errors.js";
 import type { BatchRequest } from "../generated/types.gen.js";
 import { parseJsonl } from "../jsonl/parseJsonl.js";
 import { createBatchRequestChecker, validateBatchRequests } from "../jsonl/validateBatchRequests.js";
+import type { UploadSource } from "../operations/uploadFile.js";
 import { MAX_INLINE_REQUESTS } from "../types.js";
-import type { UploadSource } from "../uploadFile.js";
 
 /** Inline requests above this JSON size (10 MiB) go in a file instead, keeping the create call small. */
 export const MAX_INLINE_BYTES = 10_485_760; // A literal: bundlers keep an unused `10 * 1024 * 1024` in every bundle.

@@ -1,10 +1,10 @@
-import { getBatchJob } from "../batchJobs.js";
 import type { MistralBatchCore } from "../core.js";
 import { ConnectionError, RequestAbortedError, RequestTimeoutError, SDKError, WaitTimeoutError } from "../errors.js";
-import { abortableSleep } from "../internal/abortableSleep.js";
-import type { RequestOptions } from "../internal/callOperation.js";
 import { assertUuid } from "../internal/validate.js";
-import { RETRYABLE_STATUS_CODES } from "../retry.js";
+import { getBatchJob } from "../operations/batchJobs.js";
+import { abortableSleep } from "../transport/abortableSleep.js";
+import type { RequestOptions } from "../transport/callOperation.js";
+import { RETRYABLE_STATUS_CODES } from "../transport/retry.js";
 import { type BatchJob, type BatchJobStatus, isTerminalStatus, type JobIdParams } from "../types.js";
 
 /** Where a job stands, as `onProgress` reports it. */

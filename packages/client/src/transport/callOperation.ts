@@ -6,10 +6,10 @@ import {
   ResponseValidationError,
 } from "../errors.js";
 import type { Client } from "../generated/client/index.js";
-import type { RetryConfig } from "../retry.js";
 import type { SdkResult } from "./createFetchClient.js";
 import { errorFromResponse } from "./errorFromResponse.js";
 import { fetchWithRetry, type RetryPolicy } from "./fetchWithRetry.js";
+import type { RetryConfig } from "./retry.js";
 
 /** Options every operation takes as its last argument. */
 export interface RequestOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { KNOWN_API_ENDPOINTS } from "../types.js";
 import { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "./checkCreateBatchJob.js";
-import { MAX_JSON_DEPTH } from "./internal/jsonDepth.js";
-import { KNOWN_API_ENDPOINTS } from "./types.js";
+import { MAX_JSON_DEPTH } from "./jsonDepth.js";
 
 const FILE_ID = "e85980c9-409e-4a46-9304-36588f6292b0";
 const valid = { endpoint: "/v1/moderations", requests: [{ custom_id: "0", body: { input: "x" } }] };

@@ -1,8 +1,8 @@
-import type { ValidationIssue } from "./errors.js";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "./internal/jsonDepth.js";
-import { isUuid } from "./internal/validate.js";
-import { boundIssue, enumIssue, type KnownValuesOption } from "./internal/validationIssues.js";
-import { KNOWN_API_ENDPOINTS, MAX_INLINE_REQUESTS, MAX_TIMEOUT_HOURS } from "./types.js";
+import type { ValidationIssue } from "../errors.js";
+import { isUuid } from "../internal/validate.js";
+import { KNOWN_API_ENDPOINTS, MAX_INLINE_REQUESTS, MAX_TIMEOUT_HOURS } from "../types.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./jsonDepth.js";
+import { boundIssue, enumIssue, type KnownValuesOption } from "./validationIssues.js";
 
 /**
  * The `type` of the issue that breaks the API's rule beyond its schema: exactly
