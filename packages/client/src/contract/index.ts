@@ -4,6 +4,8 @@
 
 export { isUuid } from "../internal/validate.js";
 export { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "./checkCreateBatchJob.js";
+export type { ApiErrorBody } from "./errorBodies.js";
+export { apiErrorBody, notFoundBody, validationErrorBody } from "./errorBodies.js";
 export { jsonTextNestsDeeperThan, MAX_JSON_DEPTH, nestsDeeperThan } from "./jsonDepth.js";
 export type { FileListQueryReading } from "./readFileListQuery.js";
 export { readFileListQuery } from "./readFileListQuery.js";
@@ -13,4 +15,6 @@ export type { SignedUrlQueryReading } from "./readSignedUrlQuery.js";
 export { readSignedUrlQuery } from "./readSignedUrlQuery.js";
 export type { UploadFieldsReading } from "./readUploadFields.js";
 export { readUploadFields } from "./readUploadFields.js";
+export type { ApiOperation, ApiRoute, RouteMatch, RouteMiss } from "./routes.js";
+export { API_ROUTES, matchApiRoute, routeOf } from "./routes.js";
 export type { KnownValuesOption } from "./validationIssues.js";
