@@ -111,3 +111,18 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+
+// The CLI is a bin, not a library: installed alone (with the client it depends on) into an empty project, as
+// `npx @mistral-batch/cli` does, it must start and print its usage.
+const cli = join(root, "packages/cli");
+const cliScratch = mkdtempSync(join(tmpdir(), "mistral-batch-cli-"));
+try {
+  run("pnpm", ["exec", "publint", "--strict"], cli);
+  for (const dir of [cli, join(root, "packages/client")]) run("pnpm", ["pack", "--pack-destination", cliScratch], dir);
+  const tarballs = readdirSync(cliScratch).filter((file) => file.endsWith(".tgz"));
+  writeFileSync(join(cliScratch, "package.json"), JSON.stringify({ name: "scratch-cli", private: true }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs.map((t) => `./${t}`)], cliScratch);
+  run("npx", ["--no-install", "mistral-batch", "--help"], cliScratch);
+} finally {
+  rmSync(cliScratch, { recursive: true, force: true });
+}

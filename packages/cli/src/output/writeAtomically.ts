@@ -1,0 +1,26 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Writes chunks to `path` so that the file appears only when complete: they go to a temporary file beside it,
+ * renamed over `path` at the end. A crash or an error leaves no file that looks complete (and no temporary one
+ * after an error).
+ */
+export async function writeAtomically(path: string, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const out = createWriteStream(temporary);
+  try {
+    for await (const chunk of chunks) {
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+    out.end();
+    await once(out, "finish");
+    await rename(temporary, path);
+  } catch (error) {
+    out.destroy();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
