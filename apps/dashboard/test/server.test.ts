@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Dashboard, startDashboard } from "../src/server/startDashboard.js";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { type Dashboard, PortInUseError, startDashboard } from "../src/server/startDashboard.js";
 import { startUpstream } from "../src/server/startUpstream.js";
 
 // The server in-process on the built UI (the test script builds it first) and the built-in mock.
@@ -130,6 +133,43 @@ describe("startUpstream", () => {
       }
     } finally {
       await upstream.close();
+    }
+  });
+});
+
+describe("a port already taken", () => {
+  async function takenPort(): Promise<{ port: number; release: () => void }> {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as { port: number };
+    return { port, release: () => blocker.close() };
+  }
+
+  it("rejects with an error naming the port and how to pick another", async () => {
+    const { port, release } = await takenPort();
+    try {
+      const error = await startDashboard({ port, host: "127.0.0.1" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PortInUseError);
+      expect((error as Error).message).toBe(
+        `Port ${port} is already in use. Stop what listens there, or pick another port: PORT=${port + 1} pnpm start`,
+      );
+    } finally {
+      release();
+    }
+  });
+
+  it("makes `pnpm start` print that one line, no stack, and exit 1", async () => {
+    const { port, release } = await takenPort();
+    try {
+      const main = fileURLToPath(new URL("../dist/server/main.js", import.meta.url));
+      const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" } });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(code).toBe(1);
+      expect(stderr).toBe(`Port ${port} is already in use. Stop what listens there, or pick another port: PORT=${port + 1} pnpm start\n`);
+    } finally {
+      release();
     }
   });
 });

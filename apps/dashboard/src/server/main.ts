@@ -1,4 +1,4 @@
-import { startDashboard } from "./startDashboard.js";
+import { PortInUseError, startDashboard } from "./startDashboard.js";
 
 // `pnpm start` / `pnpm dev`: everything is configured by the environment.
 const env = process.env;
@@ -12,6 +12,11 @@ const dashboard = await startDashboard({
   serverURL: env.MISTRAL_SERVER_URL,
   mockSpeed,
   dev: process.argv.includes("--dev"),
+}).catch((error: unknown) => {
+  // A first run's likeliest failure says what to do, in one line rather than a stack.
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 });
 
 if (dashboard.upstream.kind === "mock") {

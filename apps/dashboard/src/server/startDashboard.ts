@@ -22,16 +22,32 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
+/** The port the dashboard was to listen on is taken: the message says which, and how to pick another. */
+export class PortInUseError extends Error {
+  override readonly name = "PortInUseError";
+
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use. Stop what listens there, or pick another port: PORT=${port + 1} pnpm start`);
+  }
+}
+
 /** Starts the upstream (mock or real), the API routes and the UI on one HTTP server. */
 export async function startDashboard(options: DashboardOptions = {}): Promise<Dashboard> {
   const upstream = await startUpstream(options);
   const app = createDashboardApp(upstream);
   const server = createServer(app);
   const closeUi = await serveUi(app, options.dev ? { mode: "dev", httpServer: server } : { mode: "static" });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 3000, options.host, () => resolve());
-  });
+  const wantedPort = options.port ?? 3000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(wantedPort, options.host, () => resolve());
+    });
+  } catch (error) {
+    await closeUi();
+    await upstream.close();
+    throw (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? new PortInUseError(wantedPort) : error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
