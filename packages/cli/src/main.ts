@@ -24,7 +24,7 @@ const HANDLERS: Record<CommandName, Command> = {
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { MistralBatch, toJsonl } from "@mistral-batch/client";
 import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./runCli.js";
+import { runCli, runCliOnTerminal } from "./runCli.js";
 
 let mock: MockServer;
 let env: Record<string, string>;
@@ -90,7 +90,9 @@ describe("jobs", () => {
     const waited = await runCli(["jobs", "wait", job.id, "--json"], env);
     expect(waited.code).toBe(0);
     expect(JSON.parse(waited.stdout).status).toBe("SUCCESS");
-    expect(waited.stderr).toMatch(/of 3 done/);
+    // On a pipe: plain lines, no cursor codes.
+    expect(waited.stderr).toMatch(/^SUCCESS 3\/3 100% · 3 succeeded, 0 failed/m);
+    expect(waited.stderr).not.toMatch(/[\r\u001b]/);
 
     const other = await inlineJob();
     const cancelled = await runCli(["jobs", "cancel", other.id], env);
@@ -105,6 +107,14 @@ describe("jobs", () => {
     const gone = await runCli(["jobs", "get", job.id], env);
     expect(gone.code).toBe(1);
     expectOneLineError(gone.stderr, /404/);
+  });
+
+  it("draws a live progress bar on a terminal", async () => {
+    const job = await inlineJob(4);
+    const run = await runCliOnTerminal(["jobs", "wait", job.id], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\r(SUCCESS|RUNNING|QUEUED) \[[#.]{24}\] \d+\/4/);
+    expect(run.stdout).toContain("\u001b[K");
   });
 
   it("refuses a job id that is no UUID before any request, with exit code 1", async () => {

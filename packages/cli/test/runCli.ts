@@ -25,3 +25,20 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd?: s
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Runs `mistral-batch ARGS` on a pseudo-terminal (util-linux `script`), as in an interactive shell: what it
+ * writes to the terminal, stdout and stderr together, comes back in `stdout`.
+ */
+export function runCliOnTerminal(args: string[], env: Record<string, string>): Promise<CliRun> {
+  const command = [process.execPath, BIN, ...args].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      env: { PATH: process.env.PATH ?? "", TERM: "xterm", ...env },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr: "" }));
+  });
+}

@@ -8,8 +8,8 @@ export interface CommandContext {
   line: CommandLine;
   /** Results and `--json` output. */
   stdout: NodeJS.WritableStream;
-  /** Progress and messages. */
-  stderr: NodeJS.WritableStream;
+  /** Progress and messages; a terminal (`isTTY`) gets a live progress line. */
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   signal: AbortSignal;
 }
 

@@ -1,6 +1,7 @@
 import { type BatchJob, isTerminalStatus } from "@mistral-batch/client";
 import { integerFlag } from "../commandLine.js";
 import { EXIT, type ExitCode } from "../exitCodes.js";
+import { createProgressReporter } from "../output/createProgressReporter.js";
 import { formatTable } from "../output/formatTable.js";
 import { type Command, type CommandContext, printJson, wantsJson } from "./CommandContext.js";
 
@@ -53,18 +54,23 @@ export const deleteJob: Command = async (context) => {
  * it ended with failed requests (or TIMEOUT_EXCEEDED, some done), 1 when it FAILED or was CANCELLED.
  */
 export const waitForJob: Command = async (context) => {
-  const job = await context.client.batch.jobs.wait(
-    { job_id: jobId(context) },
-    {
-      signal: context.signal,
-      onProgress: (progress) =>
-        context.stderr.write(
-          `${progress.status}: ${progress.completed} of ${progress.total} done (${progress.succeeded} succeeded, ${progress.failed} failed)\n`,
-        ),
-    },
-  );
-  printJob(context, job);
-  return exitCodeOf(job);
+  const progress = createProgressReporter(context.stderr);
+  try {
+    const job = await context.client.batch.jobs.wait(
+      { job_id: jobId(context) },
+      {
+        signal: context.signal,
+        onProgress: ({ status, completed, total, succeeded, failed }) =>
+          progress.update({ status, done: completed, total, succeeded, failed }),
+      },
+    );
+    progress.finish();
+    printJob(context, job);
+    return exitCodeOf(job);
+  } catch (error) {
+    progress.finish();
+    throw error;
+  }
 };
 
 /** How a finished job ends the command. */
