@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Dashboard, PortInUseError, startDashboard } from "../src/server/startDashboard.js";
 import { startUpstream } from "../src/server/startUpstream.js";
 
@@ -167,7 +167,9 @@ describe("a port already taken", () => {
       child.stderr.on("data", (chunk) => (stderr += chunk));
       const code = await new Promise((resolve) => child.on("close", resolve));
       expect(code).toBe(1);
-      expect(stderr).toBe(`Port ${port} is already in use. Stop what listens there, or pick another port: PORT=${port + 1} pnpm start\n`);
+      expect(stderr).toBe(
+        `Port ${port} is already in use. Stop what listens there, or pick another port: PORT=${port + 1} pnpm start\n`,
+      );
     } finally {
       release();
     }

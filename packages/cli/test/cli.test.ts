@@ -92,7 +92,8 @@ describe("jobs", () => {
     expect(JSON.parse(waited.stdout).status).toBe("SUCCESS");
     // On a pipe: plain lines, no cursor codes.
     expect(waited.stderr).toMatch(/^SUCCESS 3\/3 100% · 3 succeeded, 0 failed/m);
-    expect(waited.stderr).not.toMatch(/[\r\u001b]/);
+    expect(waited.stderr).not.toContain("\r");
+    expect(waited.stderr).not.toContain("\u001b");
 
     const other = await inlineJob();
     const cancelled = await runCli(["jobs", "cancel", other.id], env);
