@@ -16,7 +16,9 @@ const react = join(root, "packages/react/dist/index.js");
 const bundles = [
   {
     name: "client: the list call alone",
-    budget: 3000,
+    // 3,000 B until issue 13 made the list send its metadata filter as the official SDKs do (exploded, refusing
+    // the keys that form cannot carry) and refuse a relative serverURL where fetch cannot use it: about 270 B.
+    budget: 3300,
     code: `import { createMistralBatchCore, listBatchJobs } from ${JSON.stringify(client)};
            listBatchJobs(createMistralBatchCore({ apiKey: "k" }), { page: 0 }).then(console.log);`,
   },
