@@ -106,7 +106,8 @@ describe("before the upstream", () => {
   it.each([
     ["GET", "/v1/models", 404, undefined],
     ["PUT", "/v1/batch/jobs", 405, "GET, POST"],
-    ["GET", "/v1/files", 405, "POST"],
+    ["PUT", "/v1/files", 405, "POST, GET"],
+    ["POST", "/v1/files/f/url", 405, "GET"],
   ])("%s %s answers %i", async (method, url, status, allow) => {
     const response = await call(alice, method, url);
     expect(response.status).toBe(status);

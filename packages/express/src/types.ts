@@ -1,3 +1,5 @@
+import type { ApiOperation } from "@mistral-batch/client/contract";
+
 /** Byte limits the proxy enforces before anything reaches the upstream. */
 export interface ProxyLimits {
   /** Largest JSON request body, in bytes (413 above it). */
@@ -12,17 +14,8 @@ export interface ProxyUser {
   userId: string;
 }
 
-/** The operations the proxy serves, named like the SDKs' methods. */
-export type ProxyOperation =
-  | "batch.jobs.list"
-  | "batch.jobs.create"
-  | "batch.jobs.get"
-  | "batch.jobs.delete"
-  | "batch.jobs.cancel"
-  | "files.upload"
-  | "files.retrieve"
-  | "files.delete"
-  | "files.download";
+/** The operations the proxy serves, named like the SDKs' methods: every operation of the API. */
+export type ProxyOperation = ApiOperation;
 
 /** What `onRequest` is told once a request has its answer. It never holds the API key nor any body. */
 export interface ProxyRequestEvent {

@@ -79,10 +79,14 @@ export function badGateway(message: string): ProxyError {
   return new ProxyError(502, errorBody(message, "upstream_error"));
 }
 
-/** 502: the upstream ignores the owner filter and holds more jobs than the proxy scans to filter them itself. */
-export function tooManyJobsToFilter(maxScanned: number): ProxyError {
+/**
+ * 502: to list the caller's jobs (when the upstream ignores the owner filter) or files, the proxy would have to
+ * read more than it filters itself; the message says how to narrow the list.
+ */
+export function tooManyToFilter(kind: "jobs" | "files", maxScanned: number): ProxyError {
+  const narrow = kind === "jobs" ? "status, model or created_after" : "purpose, source or mimetypes";
   return badGateway(
-    `The upstream ignored the owner filter, and the list holds more than the ${maxScanned} jobs the proxy filters itself; narrow it with status, model or created_after`,
+    `The list holds more than the ${maxScanned} ${kind} the proxy filters itself to keep it to yours; narrow it with ${narrow}`,
   );
 }
 

@@ -1,12 +1,11 @@
 import { DEFAULT_SERVER_URL } from "@mistral-batch/client";
-import { isExplodedMetadataKey } from "@mistral-batch/client/contract";
+import { isExplodedMetadataKey, matchApiRoute } from "@mistral-batch/client/contract";
 import { DEFAULT_LIMITS, DEFAULT_OWNER_METADATA_KEY, DEFAULT_PROXY_TIMEOUT_MS } from "../defaults.js";
 import type { MistralBatchProxyOptions, ProxyOperation, ProxyUser } from "../types.js";
-import { deleteFile, downloadFile, retrieveFile, uploadFile } from "./fileOperations.js";
+import { deleteFile, downloadFile, getSignedUrl, listFiles, retrieveFile, uploadFile } from "./fileOperations.js";
 import { deriveTagSecret } from "./fileTag.js";
 import { httpTarget } from "./httpRequest.js";
 import { cancelJob, createJob, deleteJob, getJob, listJobs } from "./jobOperations.js";
-import { matchRoute } from "./matchRoute.js";
 import { jsonAnswer, type ProxyAnswer } from "./ProxyAnswer.js";
 import type { CoreRequest, OperationInput, ProxyContext } from "./ProxyContext.js";
 import { errorBody, ProxyError, unauthorized } from "./ProxyError.js";
@@ -21,9 +20,11 @@ const OPERATIONS: Record<ProxyOperation, Operation> = {
   "batch.jobs.delete": deleteJob,
   "batch.jobs.cancel": cancelJob,
   "files.upload": uploadFile,
+  "files.list": listFiles,
   "files.retrieve": retrieveFile,
   "files.delete": deleteFile,
   "files.download": downloadFile,
+  "files.getSignedUrl": getSignedUrl,
 };
 
 /** Answers one proxied request; `raw` is what `authorize` receives. */
@@ -40,7 +41,7 @@ export function createProxyCore<TRequest>(options: MistralBatchProxyOptions<TReq
   return async (request, raw) => {
     const started = performance.now();
     const { path, query } = splitUrl(request.url);
-    const route = matchRoute(request.method, path);
+    const route = matchApiRoute(request.method, path);
     let userId: string | null = null;
     let answer: ProxyAnswer;
     try {
@@ -48,7 +49,7 @@ export function createProxyCore<TRequest>(options: MistralBatchProxyOptions<TReq
       userId = await authorizeOrThrow(options.authorize, raw);
       answer = await OPERATIONS[route.operation](context, {
         userId,
-        id: route.id,
+        id: route.params.job_id ?? route.params.file_id ?? null,
         query,
         headers: request.headers,
         body: request.body,

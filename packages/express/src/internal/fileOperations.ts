@@ -1,18 +1,24 @@
+import { readFileListQuery, readSignedUrlQuery } from "@mistral-batch/client/contract";
 import { createUploadBody } from "./createUploadBody.js";
 import { type FileRecord, getAccessibleFile } from "./fileOwnership.js";
 import { fileTag, tagFilename, untagFilename } from "./fileTag.js";
 import { assertUuidParam } from "./jobOwnership.js";
+import { listOwnedFiles } from "./listOwnedFiles.js";
 import { multipartBoundary } from "./MultipartRewriter.js";
 import { jsonAnswer, type ProxyAnswer, streamAnswer } from "./ProxyAnswer.js";
 import type { OperationInput, ProxyContext } from "./ProxyContext.js";
-import { errorBody, fileNotFound, ProxyError } from "./ProxyError.js";
+import { errorBody, fileNotFound, invalidRequest, ProxyError } from "./ProxyError.js";
 import { assertDeclaredLength } from "./readBody.js";
 import { redactText } from "./redact.js";
 import { upstreamJson, upstreamStream } from "./upstream.js";
 import { toWellFormed } from "./wellFormed.js";
 
-/** Form fields passed on besides `file`; `visibility` and anything else are dropped. */
-const UPLOAD_FIELDS: ReadonlySet<string> = new Set(["purpose", "expiry"]);
+/**
+ * Form fields passed on besides `file`; anything else is dropped. `visibility` goes as the caller gives it:
+ * every user of the proxy reaches the API with its one key, so the API's `user` visibility cannot keep them
+ * apart, and nothing here rests on it (the proxy's own checks decide who reads a file).
+ */
+const UPLOAD_FIELDS: ReadonlySet<string> = new Set(["purpose", "expiry", "visibility"]);
 
 /** POST /v1/files: streams the multipart body upstream, the file renamed `<tag>.<name>` to record its uploader. */
 export async function uploadFile(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
@@ -39,6 +45,35 @@ export async function uploadFile(context: ProxyContext, input: OperationInput): 
     onGone: input.onGone,
   });
   return fileAnswer(context, input.userId, file as FileRecord);
+}
+
+/** GET /v1/files: the files the caller uploaded through the proxy, with `total` counting only theirs. */
+export async function listFiles(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
+  const { query, issues } = readFileListQuery(input.query);
+  if (issues.length > 0) throw invalidRequest(issues);
+  const tag = fileTag(context.tagSecret, input.userId);
+  const { data, total } = await listOwnedFiles(context, { query, tag, onGone: input.onGone });
+  const page = query.include_total === false ? { data, object: "list" } : { data, object: "list", total };
+  return jsonAnswer(200, page, context.upstream.apiKey);
+}
+
+/**
+ * GET /v1/files/:file_id/url?expiry=H: a signed download URL, for the files the caller may read. The URL is a
+ * bearer capability on the API's own host: whoever holds it downloads the file until it expires, without the proxy.
+ */
+export async function getSignedUrl(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
+  const fileId = assertUuidParam("file_id", input.id);
+  const { query, issues } = readSignedUrlQuery(input.query);
+  if (issues.length > 0) throw invalidRequest(issues);
+  await getAccessibleFile(context, input.userId, fileId, input.onGone);
+  const signed = await upstreamJson(context.upstream, {
+    method: "GET",
+    path: `/v1/files/${fileId}/url`,
+    query: new URLSearchParams({ expiry: String(query.expiry) }),
+    onGone: input.onGone,
+    notFound: () => fileNotFound(fileId),
+  });
+  return jsonAnswer(200, signed, context.upstream.apiKey);
 }
 
 /** GET /v1/files/:file_id: the caller's uploads and their jobs' files only. */

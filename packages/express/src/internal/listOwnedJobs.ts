@@ -1,7 +1,7 @@
 import { SCAN_PAGE_SIZE } from "../defaults.js";
 import { appendMetadataFilter, type MetadataFilter, matchesFilter } from "./metadataFilter.js";
 import type { OnCallerGone, ProxyContext } from "./ProxyContext.js";
-import { tooManyJobsToFilter } from "./ProxyError.js";
+import { tooManyToFilter } from "./ProxyError.js";
 import { upstreamJson } from "./upstream.js";
 
 /**
@@ -67,7 +67,7 @@ async function scanMatches(context: ProxyContext, listing: JobListing): Promise<
   const seenIds = new Set<unknown>();
   let scanned = 0;
   for (let page = 0; ; page++) {
-    if (scanned >= MAX_JOBS_SCANNED) throw tooManyJobsToFilter(MAX_JOBS_SCANNED);
+    if (scanned >= MAX_JOBS_SCANNED) throw tooManyToFilter("jobs", MAX_JOBS_SCANNED);
     const { data, total } = await readPage(context, listing, listing.filter, page, SCAN_PAGE_SIZE);
     for (const job of data) {
       // A job created while scanning shifts the pages by one; its neighbour must not be counted twice.
