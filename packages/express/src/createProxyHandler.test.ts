@@ -138,7 +138,7 @@ describe("before the upstream", () => {
     ["GET", "/v1/files/..%2F..%2Fetc", "path.file_id"],
     ["DELETE", "/v1/files/x", "path.file_id"],
     ["GET", "/v1/files/x/content", "path.file_id"],
-    ["GET", `/v1/batch/jobs/${JOB}?inline=yes`, "query.inline"],
+    ["GET", `/v1/batch/jobs/${JOB}?inline=maybe`, "query.inline"],
     ["GET", "/v1/batch/jobs?page_size=0", "query.page_size"],
   ])("answers 400 for %s %s", async (method, url, field) => {
     const response = await call(alice, method, url);
@@ -518,7 +518,7 @@ describe("towards the upstream", () => {
     });
     const read = await call(alice, "GET", `/v1/files/${FILE}`);
     expect(read.status).toBe(404);
-    expect(read.json.message).toBe(`File ${FILE} not found`);
+    expect(read.json.message).toBe(`File ${FILE} not found.`);
     const create = await call(alice, "POST", "/v1/batch/jobs", {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ endpoint: "/v1/ocr", input_files: [FILE] }),

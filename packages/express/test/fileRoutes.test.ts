@@ -1,4 +1,5 @@
 import { MistralBatch } from "@mistral-batch/client";
+import { notFoundBody } from "@mistral-batch/client/contract";
 import { Mistral } from "@mistralai/mistralai";
 import express from "express";
 import { describe, expect, it } from "vitest";
@@ -91,7 +92,7 @@ describe("GET /v1/files and GET /v1/files/{file_id}/url through the proxy", () =
     ] as const) {
       const answer = await raw(suite.app.url, user, "GET", `/v1/files/${fileId}/url`);
       expect(answer.status).toBe(404);
-      expect(answer.json).toMatchObject({ message: `File ${fileId} not found` });
+      expect(answer.json).toEqual(notFoundBody("file", fileId));
     }
     const bad = await raw(suite.app.url, "alice", "GET", `/v1/files/${own}/url?expiry=500`);
     expect(bad.status).toBe(400);

@@ -1,4 +1,5 @@
 import type { ErrorResponse, HttpValidationError, ValidationIssue } from "@mistral-batch/client";
+import { apiErrorBody, notFoundBody, validationErrorBody } from "@mistral-batch/client/contract";
 
 /** One FastAPI validation issue, as in a 422 body's `detail`: the client's type. */
 export type { ValidationIssue };
@@ -19,12 +20,17 @@ export class SimulatedApiError extends Error {
 
   /** A Mistral-style error: `{object: "error", message, type, param, code}`. */
   static api(status: number, message: string, code: string, type = "invalid_request_error"): SimulatedApiError {
-    return new SimulatedApiError(status, { object: "error", message, type, param: null, code });
+    return new SimulatedApiError(status, apiErrorBody(message, { type, code }));
   }
 
   /** A 422 with FastAPI's `{detail: [{loc, msg, type}]}`. */
   static validation(issues: ValidationIssue[]): SimulatedApiError {
-    return new SimulatedApiError(422, { detail: issues });
+    return new SimulatedApiError(422, validationErrorBody(issues));
+  }
+
+  /** The 404 of a job or file that does not exist (or that the caller may not see): the proxy's body too. */
+  static notFound(kind: "job" | "file", id: string): SimulatedApiError {
+    return new SimulatedApiError(404, notFoundBody(kind, id));
   }
 
   /** The 401 for a missing, empty or wrong bearer token. */

@@ -109,12 +109,16 @@ describe("batchHandlers", () => {
   it("answers the API's JSON errors: 404, 422, 400", async () => {
     const missing = await call("/v1/batch/jobs/00000000-0000-4000-8000-000000000000");
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({
+    // The one not-found body of the shared contract: the proxy answers the same for a missing job.
+    expect(await missing.json()).toEqual({
       object: "error",
-      type: "invalid_request_error",
+      message: "Batch job 00000000-0000-4000-8000-000000000000 not found.",
+      type: "not_found_error",
       param: null,
       code: "job_not_found",
     });
+    const yes = await call("/v1/batch/jobs/00000000-0000-4000-8000-000000000000?inline=maybe");
+    expect(await yes.json()).toMatchObject({ detail: [{ loc: ["query", "inline"], type: "bool_parsing" }] });
     const badId = await call("/v1/batch/jobs/not-a-uuid/cancel", { method: "POST" });
     expect(badId.status).toBe(422);
     const badJson = await call("/v1/batch/jobs", { method: "POST", body: "{" });

@@ -1,10 +1,14 @@
 import { DEFAULT_SERVER_URL, type ValidationIssue } from "@mistral-batch/client";
-import { readFileListQuery, readSignedUrlQuery, readUploadFields } from "@mistral-batch/client/contract";
+import {
+  readFileListQuery,
+  readGetJobQuery,
+  readSignedUrlQuery,
+  readUploadFields,
+} from "@mistral-batch/client/contract";
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { normalizeFault } from "./createFaultInjector.js";
 import { createRoute, errorResponse } from "./internal/createRoute.js";
 import { parseListQuery } from "./internal/parseListQuery.js";
-import { parseBool } from "./internal/queryValues.js";
 import { SimulatedApiError } from "./SimulatedApiError.js";
 import type { BatchSimulator, FileContent } from "./types.js";
 
@@ -124,42 +128,35 @@ export function batchHandlers(
   return [
     ...controlHandlers(simulator, base),
     signedDownloadHandler(simulator, base),
-    route("get", "/v1/batch/jobs", ({ url, caller }) =>
+    route("batch.jobs.list", ({ url, caller }) =>
       HttpResponse.json(simulator.listJobs(parseListQuery(url.searchParams), { caller })),
     ),
-    route("post", "/v1/batch/jobs", async ({ request, caller }) =>
+    route("batch.jobs.create", async ({ request, caller }) =>
       HttpResponse.json(simulator.createJob((await readJson(request)) as never, { caller })),
     ),
-    route("get", "/v1/batch/jobs/:job_id", ({ url, params }) => {
-      const inline = url.searchParams.get("inline");
-      return HttpResponse.json(
-        simulator.getJob(params.job_id ?? "", { inline: inline ? parseBool(inline, "inline") : null }),
-      );
+    route("batch.jobs.get", ({ url, params }) => {
+      const { query, issues } = readGetJobQuery(url.searchParams);
+      refuse(issues);
+      return HttpResponse.json(simulator.getJob(params.job_id ?? "", { inline: query.inline ?? null }));
     }),
-    route("delete", "/v1/batch/jobs/:job_id", ({ params }) =>
-      HttpResponse.json(simulator.deleteJob(params.job_id ?? "")),
-    ),
-    route("post", "/v1/batch/jobs/:job_id/cancel", ({ params }) =>
-      HttpResponse.json(simulator.cancelJob(params.job_id ?? "")),
-    ),
-    route("post", "/v1/files", async ({ request, caller }) =>
+    route("batch.jobs.delete", ({ params }) => HttpResponse.json(simulator.deleteJob(params.job_id ?? ""))),
+    route("batch.jobs.cancel", ({ params }) => HttpResponse.json(simulator.cancelJob(params.job_id ?? ""))),
+    route("files.upload", async ({ request, caller }) =>
       HttpResponse.json(simulator.uploadFile(await readUpload(request), { caller })),
     ),
-    route("get", "/v1/files", ({ url, caller }) => {
+    route("files.list", ({ url, caller }) => {
       const { query, issues } = readFileListQuery(url.searchParams, { knownValuesOnly: true });
       refuse(issues);
       return HttpResponse.json(simulator.listFiles(query, { caller }));
     }),
-    route("get", "/v1/files/:file_id", ({ params, caller }) =>
+    route("files.retrieve", ({ params, caller }) =>
       HttpResponse.json(simulator.getFile(params.file_id ?? "", { caller })),
     ),
-    route("delete", "/v1/files/:file_id", ({ params, caller }) =>
+    route("files.delete", ({ params, caller }) =>
       HttpResponse.json(simulator.deleteFile(params.file_id ?? "", { caller })),
     ),
-    route("get", "/v1/files/:file_id/content", ({ params, caller }) =>
-      download(simulator.fileContent(params.file_id ?? "", { caller })),
-    ),
-    route("get", "/v1/files/:file_id/url", ({ url, params, caller }) => {
+    route("files.download", ({ params, caller }) => download(simulator.fileContent(params.file_id ?? "", { caller }))),
+    route("files.getSignedUrl", ({ url, params, caller }) => {
       const { query, issues } = readSignedUrlQuery(url.searchParams);
       refuse(issues);
       return HttpResponse.json(

@@ -83,7 +83,7 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
   function findJob(jobId: string): JobRecord {
     checkId(jobId, "job_id");
     const job = jobs.get(jobId);
-    if (!job) throw SimulatedApiError.api(404, `Batch job ${jobId} not found.`, "job_not_found");
+    if (!job) throw SimulatedApiError.notFound("job", jobId);
     return job;
   }
 
@@ -94,7 +94,7 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
     const owner = resultOwners.get(fileId);
     if (owner) observe(owner);
     const file = files.find(fileId, caller);
-    if (!file) throw SimulatedApiError.api(404, `File ${fileId} not found.`, "file_not_found");
+    if (!file) throw SimulatedApiError.notFound("file", fileId);
     return file;
   }
 

@@ -2,7 +2,21 @@ import type { ValidationIssue } from "../errors.js";
 import { boundIssue, enumIssue } from "./validationIssues.js";
 
 const INTEGER = /^-?\d{1,16}$/;
-const BOOLEANS: Record<string, boolean> = { true: true, false: false };
+/** The words pydantic, under FastAPI, reads as booleans, whatever their case. */
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  t: true,
+  yes: true,
+  y: true,
+  on: true,
+  "1": true,
+  false: false,
+  f: false,
+  no: false,
+  n: false,
+  off: false,
+  "0": false,
+};
 
 /** A query string or a multipart form: what a server reads fields from. */
 interface FieldSource {
@@ -50,8 +64,14 @@ export function createFieldReader(where: "query" | "body", source: FieldSource, 
     boolean(name: string): boolean | undefined {
       const input = text(name);
       if (input === undefined) return undefined;
-      if (Object.hasOwn(BOOLEANS, input)) return BOOLEANS[input];
-      add({ loc: [where, name], msg: "Input should be a valid boolean", type: "bool_parsing", input });
+      const word = input.toLowerCase();
+      if (Object.hasOwn(BOOLEANS, word)) return BOOLEANS[word];
+      add({
+        loc: [where, name],
+        msg: "Input should be a valid boolean, unable to interpret input",
+        type: "bool_parsing",
+        input,
+      });
       return undefined;
     },
     /** One of `allowed`; with `open`, any text. */

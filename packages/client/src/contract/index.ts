@@ -9,6 +9,8 @@ export { apiErrorBody, notFoundBody, validationErrorBody } from "./errorBodies.j
 export { jsonTextNestsDeeperThan, MAX_JSON_DEPTH, nestsDeeperThan } from "./jsonDepth.js";
 export type { FileListQueryReading } from "./readFileListQuery.js";
 export { readFileListQuery } from "./readFileListQuery.js";
+export type { GetJobQueryReading } from "./readGetJobQuery.js";
+export { readGetJobQuery } from "./readGetJobQuery.js";
 export type { ListQueryReading } from "./readListQuery.js";
 export { isExplodedMetadataKey, readListQuery } from "./readListQuery.js";
 export type { SignedUrlQueryReading } from "./readSignedUrlQuery.js";

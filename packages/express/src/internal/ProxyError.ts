@@ -1,19 +1,11 @@
-/** One failing field of a request, FastAPI style: `loc` is the path to the field. */
-export interface FieldIssue {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
+import type { ValidationIssue } from "@mistral-batch/client";
+import { type ApiErrorBody, apiErrorBody, notFoundBody } from "@mistral-batch/client/contract";
 
-/** The JSON body of every error the proxy answers, shaped like the Mistral API's. */
-export interface ErrorBody {
-  object: "error";
-  message: string;
-  type: string;
-  param: string | null;
-  code: string | null;
-  detail?: FieldIssue[];
-}
+/** One failing field of a request, FastAPI style: `loc` is the path to the field. */
+export type FieldIssue = ValidationIssue;
+
+/** The JSON body of every error the proxy answers: the API's, from the shared contract. */
+export type ErrorBody = ApiErrorBody;
 
 /**
  * An answer the proxy gives instead of a result: a status, a JSON body and a
@@ -33,9 +25,7 @@ export class ProxyError extends Error {
 
 /** Builds a Mistral-style error body. */
 export function errorBody(message: string, type: string, detail?: FieldIssue[]): ErrorBody {
-  const body: ErrorBody = { object: "error", message, type, param: null, code: null };
-  if (detail) body.detail = detail;
-  return body;
+  return apiErrorBody(message, detail ? { type, detail } : { type });
 }
 
 /** 400 listing every failing field. */
@@ -102,10 +92,10 @@ export function unauthorized(): ProxyError {
 
 /** The one body every missing, or someone else's, job gets: the two cannot be told apart. */
 export function jobNotFound(jobId: string): ProxyError {
-  return new ProxyError(404, errorBody(`Batch job ${jobId} not found`, "not_found_error"));
+  return new ProxyError(404, notFoundBody("job", jobId));
 }
 
 /** The one body every missing, or someone else's, file gets. */
 export function fileNotFound(fileId: string): ProxyError {
-  return new ProxyError(404, errorBody(`File ${fileId} not found`, "not_found_error"));
+  return new ProxyError(404, notFoundBody("file", fileId));
 }

@@ -1,3 +1,4 @@
+import { readGetJobQuery } from "@mistral-batch/client/contract";
 import { getAccessibleFiles, MAX_INPUT_FILES } from "./fileOwnership.js";
 import { assertUuidParam, getOwnedJob } from "./jobOwnership.js";
 import { listOwnedJobs } from "./listOwnedJobs.js";
@@ -52,11 +53,9 @@ export async function createJob(context: ProxyContext, input: OperationInput): P
  */
 export async function getJob(context: ProxyContext, input: OperationInput): Promise<ProxyAnswer> {
   const jobId = assertUuidParam("job_id", input.id);
-  const inline = input.query.get("inline");
-  if (inline !== null && inline !== "true" && inline !== "false") {
-    throw invalidField(["query", "inline"], "expected true or false");
-  }
-  if (inline === "true") return actOnOwnedJob(context, input, jobId, { method: "GET", query: INLINE_QUERY });
+  const { query, issues } = readGetJobQuery(input.query);
+  if (issues.length > 0) throw invalidRequest(issues);
+  if (query.inline) return actOnOwnedJob(context, input, jobId, { method: "GET", query: INLINE_QUERY });
   const job = await getOwnedJob(context, input.userId, jobId, input.onGone);
   return jsonAnswer(200, job, context.upstream.apiKey);
 }

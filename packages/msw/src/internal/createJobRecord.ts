@@ -25,7 +25,7 @@ function readInputs(
   let total = 0;
   for (const id of fileIds) {
     const file = files.find(id, creator);
-    if (!file) throw SimulatedApiError.api(404, `File ${id} not found.`, "file_not_found");
+    if (!file) throw SimulatedApiError.notFound("file", id);
     if (file.purpose !== "batch" || !(file.content instanceof Uint8Array)) {
       throw SimulatedApiError.api(
         400,

@@ -1,3 +1,4 @@
+import { type ApiOperation, apiErrorBody, routeOf } from "@mistral-batch/client/contract";
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { SimulatedApiError } from "../SimulatedApiError.js";
 import type { BatchSimulator } from "../types.js";
@@ -11,17 +12,13 @@ export interface RouteContext {
   caller: string;
 }
 
-type Method = "get" | "post" | "delete";
 type Operation = (ctx: RouteContext) => Response | Promise<Response>;
 
 /** The JSON response of a simulator error. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof SimulatedApiError) return HttpResponse.json(error.body, { status: error.status });
   const message = error instanceof Error ? error.message : String(error);
-  return HttpResponse.json(
-    { object: "error", message, type: "api_error", param: null, code: "internal_error" },
-    { status: 500 },
-  );
+  return HttpResponse.json(apiErrorBody(message, { type: "api_error", code: "internal_error" }), { status: 500 });
 }
 
 function bearer(request: Request, simulator: BatchSimulator): string {
@@ -32,13 +29,16 @@ function bearer(request: Request, simulator: BatchSimulator): string {
 }
 
 /**
- * Builds msw handlers for API routes under `base`: each request may hit an injected fault before or after the
+ * Builds the msw handler of an API operation under `base`, at the method and path of the shared route table
+ * (`{job_id}` becomes msw's `:job_id`): each request may hit an injected fault before or after the
  * operation, then must carry a bearer token; simulator errors become the API's JSON errors.
  */
 export function createRoute(simulator: BatchSimulator, base: string) {
   const basePath = new URL(base).pathname.replace(/\/+$/, "");
-  return (method: Method, path: string, operation: Operation): HttpHandler =>
-    http[method](`${base}${path}`, async ({ request, params }) => {
+  return (name: ApiOperation, operation: Operation): HttpHandler => {
+    const { method, path } = routeOf(name);
+    const pattern = path.replace(/\{(\w+)\}/g, ":$1");
+    return http[method.toLowerCase() as "get" | "post" | "delete"](`${base}${pattern}`, async ({ request, params }) => {
       const url = new URL(request.url);
       const relative = url.pathname.slice(basePath.length) || "/";
       const before = simulator.faults.take(request.method, relative, "before");
@@ -56,4 +56,5 @@ export function createRoute(simulator: BatchSimulator, base: string) {
       else if (after) return faultResponse(after, response);
       return response;
     });
+  };
 }

@@ -1,6 +1,6 @@
 import type { ListJobsQuery } from "../types.js";
 import { type JobProgress, type JobRecord, jobProgress } from "./jobProgress.js";
-import { parseDateTime } from "./queryValues.js";
+import { parseDateTime } from "./parseDateTime.js";
 
 /** A job that passed the filters, with its progress if a filter needed it. */
 export interface Match {
