@@ -16,17 +16,18 @@ import { batchResults } from "./workflows/batchResults.js";
 import { type CreateBatchJobOptions, createBatchJobOnce } from "./workflows/createBatchJobOnce.js";
 import { type IterateBatchJobsParams, iterateBatchJobs } from "./workflows/iterateBatchJobs.js";
 import { type RunBatchOptions, type RunBatchParams, runBatch } from "./workflows/runBatch.js";
+import { type RetryFailedOptions, retryFailed } from "./workflows/runs/retryFailed.js";
 import { type WaitForBatchJobOptions, waitForBatchJob } from "./workflows/waitForBatchJob.js";
 
 /**
  * The Mistral batch API, shaped like the official SDK:
  * `mistral.batch.jobs.list / create / get / delete / cancel`, the workflow
- * helpers `mistral.batch.jobs.iterate / wait / results` and `mistral.batch.run`,
+ * helpers `mistral.batch.jobs.iterate / wait / results / retryFailed` and `mistral.batch.run`,
  * and `mistral.files.upload / list / retrieve / delete / download / getSignedUrl`.
  *
  * @example
  * const mistral = new MistralBatch({ apiKey: process.env.MISTRAL_API_KEY });
- * const { job, results } = await mistral.batch.run({ endpoint: "/v1/moderations", model: "mistral-moderation-latest", requests });
+ * const run = await mistral.batch.run({ endpoint: "/v1/moderations", model: "mistral-moderation-latest", requests });
  */
 export class MistralBatch {
   /** The shared state of every call, for the standalone operation functions. */
@@ -45,8 +46,10 @@ export class MistralBatch {
       wait(params: JobIdParams, options?: WaitForBatchJobOptions): ReturnType<typeof waitForBatchJob>;
       /** Streams a finished job's results: see `batchResults`. */
       results<TBody = unknown>(job: BatchJob, options?: RequestOptions): ReturnType<typeof batchResults<TBody>>;
+      /** Creates one job, once, from a finished job's failed lines: see `retryFailed`. */
+      retryFailed(job: BatchJob, options?: RetryFailedOptions): ReturnType<typeof retryFailed>;
     };
-    /** Validates, sends, creates once, waits, and returns the job with its results: see `runBatch`. */
+    /** Runs requests of any number through as many jobs as they need, durably: see `runBatch`. */
     run<TBody = unknown>(params: RunBatchParams, options?: RunBatchOptions): ReturnType<typeof runBatch<TBody>>;
   };
   readonly files: {
@@ -77,6 +80,7 @@ export class MistralBatch {
         iterate: (params, callOptions) => iterateBatchJobs(core, params, callOptions),
         wait: (params, waitOptions) => waitForBatchJob(core, params, waitOptions),
         results: (job, callOptions) => batchResults(core, job, callOptions),
+        retryFailed: (job, retryOptions) => retryFailed(core, job, retryOptions),
       },
       run: (params, runOptions) => runBatch(core, params, runOptions),
     };

@@ -12,6 +12,8 @@ export {
   RequestAbortedError,
   RequestTimeoutError,
   ResponseValidationError,
+  RunCancelledError,
+  RunLockedError,
   SDKError,
   WaitTimeoutError,
 } from "./errors.js";
@@ -90,5 +92,12 @@ export type { BatchRunRequests } from "./workflows/prepareBatchInput.js";
 export { MAX_INLINE_BYTES } from "./workflows/prepareBatchInput.js";
 export type { RunBatchOptions, RunBatchParams, RunBatchResult } from "./workflows/runBatch.js";
 export { runBatch } from "./workflows/runBatch.js";
+export type { RunProgress } from "./workflows/runs/createRunTally.js";
+export { RUN_ID_METADATA_KEY, RUN_PART_METADATA_KEY } from "./workflows/runs/driveRun.js";
+export type { RunManifest, RunPart, RunStore } from "./workflows/runs/RunStore.js";
+export { createMemoryRunStore } from "./workflows/runs/RunStore.js";
+export type { RetryFailedOptions } from "./workflows/runs/retryFailed.js";
+export { RETRY_OF_METADATA_KEY, retryFailed } from "./workflows/runs/retryFailed.js";
+export type { RunPrices, RunResult, RunSummary, RunUsage } from "./workflows/runs/runResults.js";
 export type { BatchJobProgress, WaitForBatchJobOptions } from "./workflows/waitForBatchJob.js";
 export { waitForBatchJob } from "./workflows/waitForBatchJob.js";

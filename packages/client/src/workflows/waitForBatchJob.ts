@@ -94,7 +94,7 @@ function progressOf(job: BatchJob): BatchJobProgress {
 }
 
 /** Failures that say nothing about the job, only about this one poll. */
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   return (
     error instanceof ConnectionError ||
     error instanceof RequestTimeoutError ||

@@ -1,107 +1,95 @@
 import { describe, expect, it } from "vitest";
 import {
-  type BatchJobProgress,
   type BatchRequest,
-  type BatchResult,
   BatchValidationError,
-  MAX_INLINE_BYTES,
+  createMemoryRunStore,
   MistralBatch,
   RequestAbortedError,
+  RUN_ID_METADATA_KEY,
+  RunCancelledError,
+  RunLockedError,
+  type RunProgress,
+  type RunResult,
+  type RunStore,
   runBatch,
 } from "../../src/index.js";
 import { MOCK_URL, useMockApi } from "../support/mockApi.js";
 
-// A real-time simulator with short jobs: run() waits for real, in about a tenth of a second.
-const { simulator, core, requests } = useMockApi({
-  clock: "real",
-  queueDelayMs: 20,
-  jobDurationMs: 100,
-  failureRate: 0.1,
-});
+// A real-time simulator with short jobs: a run waits for real, a tenth of a second per job.
+const { simulator, core, requests } = useMockApi({ clock: "real", queueDelayMs: 20, jobDurationMs: 100 });
 
-const POLL = { intervalMs: 10, maxIntervalMs: 20 };
+const FAST = { pollIntervalMs: 10, maxPollIntervalMs: 20, retryDelayMs: 1 };
 const params = { endpoint: "/v1/moderations", model: "mistral-moderation-latest" } as const;
 const makeRequests = (count: number, prefix = "r"): BatchRequest[] =>
   Array.from({ length: count }, (_, i) => ({ custom_id: `${prefix}${i}`, body: { input: `text ${i}` } }));
 
-async function customIds(results: AsyncIterable<BatchResult>): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const result of results) ids.push(result.custom_id);
-  return ids;
+async function collect(results: AsyncIterable<RunResult>): Promise<RunResult[]> {
+  const all: RunResult[] = [];
+  for await (const result of results) all.push(result);
+  return all;
 }
 
-const expectEachOnce = (ids: string[], count: number, prefix = "r") => {
+const expectEachOnce = (results: RunResult[], count: number, prefix = "r") => {
+  const ids = results.map((r) => r.custom_id);
   expect(ids).toHaveLength(count);
   expect(new Set(ids)).toEqual(new Set(makeRequests(count, prefix).map((r) => r.custom_id)));
 };
 
+const jobsOf = (runId: string) => simulator.listJobs({ metadata: { [RUN_ID_METADATA_KEY]: runId } }).data ?? [];
+
 describe("batch.run", () => {
-  it("sends a small batch inline, waits, and returns every result once", async () => {
-    const reports: BatchJobProgress[] = [];
+  it("sends a small run inline as one job, and yields every result once with its attempt count", async () => {
+    const reports: RunProgress[] = [];
     const mistral = new MistralBatch({ apiKey: "sk", serverURL: MOCK_URL });
-    const { job, results } = await mistral.batch.run(
-      { ...params, requests: makeRequests(40), metadata: { run: "inline" } },
-      { ...POLL, onProgress: (p) => reports.push(p) },
+    const run = await mistral.batch.run(
+      { ...params, requests: makeRequests(40), metadata: { team: "search" } },
+      { ...FAST, runId: "small", onProgress: (p) => reports.push(p) },
     );
-    expect(job.status).toBe("SUCCESS");
-    expect(job.input_files).toEqual([]);
-    expect(job.metadata).toMatchObject({ run: "inline" });
-    expect(reports.at(-1)?.status).toBe("SUCCESS");
+    const results = await collect(run.results);
+    expectEachOnce(results, 40);
+    expect(results.every((r) => r.attempts === 1 && r.response?.status_code === 200)).toBe(true);
+    const [job, ...others] = jobsOf("small");
+    expect(others).toEqual([]);
+    expect(job).toMatchObject({ input_files: [], metadata: { team: "search", run_id: "small", run_part: "0" } });
     expect(requests).not.toContain("POST /v1/files");
-    expectEachOnce(await customIds(results), 40);
+    expect(reports.at(-1)).toMatchObject({ total: 40, inputDone: true, completed: 40, succeeded: 40, pending: 0 });
+    expect(await run.summary()).toMatchObject({ total: 40, succeeded: 40, failed: 0, retried: 0 });
   });
 
-  it("uploads 12,000 requests as a streamed JSONL file, and every custom_id comes back exactly once", async () => {
-    const { job, results } = await runBatch(core, { ...params, requests: makeRequests(12_000) }, POLL);
-    expect(job).toMatchObject({ status: "SUCCESS", total_requests: 12_000 });
-    expect(job.input_files).toHaveLength(1);
-    expect(simulator.getFile(job.input_files[0] as string)).toMatchObject({ purpose: "batch", num_lines: 12_000 });
-    expect(requests.filter((r) => r === "POST /v1/files")).toHaveLength(1);
-    expectEachOnce(await customIds(results), 12_000);
-  }, 30_000);
-
-  it("streams a one-shot async iterable past the inline limit into a file", async () => {
+  it("splits a one-shot iterable into jobs by request count, at most maxJobsInFlight at a time", async () => {
     async function* generate() {
-      yield* makeRequests(10_001, "g");
+      yield* makeRequests(25_000, "g");
     }
-    const { job, results } = await runBatch(core, { ...params, requests: generate() }, POLL);
-    expect(job.input_files).toHaveLength(1);
-    expectEachOnce(await customIds(results), 10_001, "g");
-  }, 30_000);
+    const inFlight: number[] = [];
+    const run = await runBatch(
+      core,
+      { ...params, requests: generate() },
+      {
+        ...FAST,
+        runId: "split",
+        maxRequestsPerJob: 10_000,
+        maxJobsInFlight: 2,
+        onProgress: (p) => inFlight.push((p.jobs.QUEUED ?? 0) + (p.jobs.RUNNING ?? 0)),
+      },
+    );
+    expectEachOnce(await collect(run.results), 25_000, "g");
+    const jobs = jobsOf("split");
+    expect(jobs.map((j) => j.total_requests).sort()).toEqual([10_000, 10_000, 5_000].sort());
+    expect(requests.filter((r) => r === "POST /v1/files")).toHaveLength(3);
+    expect(Math.max(...inFlight)).toBeLessThanOrEqual(2);
+  }, 60_000);
 
-  it("keeps a short one-shot iterable inline", async () => {
-    function* generate() {
-      yield* makeRequests(10_000, "s");
-    }
-    const { job, results } = await runBatch(core, { ...params, requests: generate() }, POLL);
-    expect(job.input_files).toEqual([]);
-    expectEachOnce(await customIds(results), 10_000, "s");
-  }, 30_000);
+  it("cuts a part before it passes maxFileBytes", async () => {
+    const body = { input: "é".repeat(500) }; // 1,000 bytes of UTF-8 in 500 characters
+    const large = Array.from({ length: 50 }, (_, i) => ({ custom_id: `b${i}`, body }));
+    const run = await runBatch(core, { ...params, requests: large }, { ...FAST, maxFileBytes: 10_240, runId: "bytes" });
+    expectEachOnce(await collect(run.results), 50, "b");
+    const files = jobsOf("bytes").flatMap((j) => j.input_files.map((id) => simulator.getFile(id)));
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) expect(file?.bytes).toBeLessThanOrEqual(10_240);
+  });
 
-  it("uploads a few requests too large together for an inline create", async () => {
-    const big = "x".repeat(Math.ceil(MAX_INLINE_BYTES / 50));
-    const large = Array.from({ length: 60 }, (_, i) => ({ custom_id: `b${i}`, body: { input: big } }));
-    const { job, results } = await runBatch(core, { ...params, requests: large }, POLL);
-    expect(job.input_files).toHaveLength(1);
-    expectEachOnce(await customIds(results), 60, "b");
-  }, 30_000);
-
-  it("takes a JSONL file as a Blob: inline when small, uploaded when large", async () => {
-    const jsonl = (count: number) =>
-      new Blob([
-        makeRequests(count)
-          .map((r) => `${JSON.stringify(r)}\r\n`)
-          .join(""),
-      ]);
-    const small = await runBatch(core, { ...params, requests: jsonl(25) }, POLL);
-    expect(small.job.input_files).toEqual([]);
-    expectEachOnce(await customIds(small.results), 25);
-    const large = await runBatch(core, { ...params, requests: jsonl(10_500) }, POLL);
-    expect(large.job.input_files).toHaveLength(1);
-    expectEachOnce(await customIds(large.results), 10_500);
-  }, 30_000);
-
-  it("reports bad requests with their line numbers before sending anything", async () => {
+  it("reports bad lines of an array with their numbers before sending anything", async () => {
     const bad = makeRequests(12_000) as unknown[];
     bad[4] = { custom_id: "r4" };
     bad[11_000] = { custom_id: "r0", body: {} };
@@ -114,68 +102,155 @@ describe("batch.run", () => {
     expect(requests).toEqual([]);
   });
 
-  it("reports a malformed JSONL line with its number before uploading anything", async () => {
-    const lines = makeRequests(12_000).map((r) => JSON.stringify(r));
-    lines[6_999] = '{"custom_id": "r6999", "body": {"input": "unterminated}';
-    const error = await runBatch(core, { ...params, requests: new Blob([lines.join("\n")]) }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BatchValidationError);
-    expect((error as BatchValidationError).issues.map((i) => i.lineNumber)).toEqual([7_000]);
-    expect(requests).toEqual([]);
-  });
-
-  it("stops a streaming upload at a bad line of a one-shot iterable, and creates no job", async () => {
+  it("stops at a bad line of a one-shot iterable, naming it, and creates no job from its part", async () => {
     async function* generate() {
       yield* makeRequests(11_000);
       yield { custom_id: "late" } as unknown as BatchRequest;
     }
-    const error = await runBatch(core, { ...params, requests: generate() }).catch((e: unknown) => e);
+    const run = await runBatch(core, { ...params, requests: generate() }, FAST);
+    const error = await collect(run.results).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchValidationError);
     expect((error as BatchValidationError).issues).toEqual([{ lineNumber: 11_001, message: "body must be an object" }]);
-    expect(requests).not.toContain("POST /v1/batch/jobs");
     expect(simulator.listJobs().total).toBe(0);
   });
 
   it("rejects at once with RequestAbortedError when the signal has already aborted", async () => {
-    const signal = AbortSignal.abort();
-    await expect(runBatch(core, { ...params, requests: makeRequests(3) }, { signal })).rejects.toThrow(
-      RequestAbortedError,
-    );
+    await expect(
+      runBatch(core, { ...params, requests: makeRequests(3) }, { signal: AbortSignal.abort() }),
+    ).rejects.toThrow(RequestAbortedError);
     expect(requests).toEqual([]);
   });
 
-  it("with cancelOnAbort, cancels the remote job when the signal aborts during the wait", async () => {
+  it("with cancelOnAbort, cancels the live jobs, and a later run with the id says it was cancelled", async () => {
+    const store = createMemoryRunStore();
     const controller = new AbortController();
-    const running = runBatch(
+    const run = await runBatch(
       core,
       { ...params, requests: makeRequests(10) },
-      { ...POLL, signal: controller.signal, cancelOnAbort: true, onProgress: () => controller.abort() },
+      {
+        ...FAST,
+        store,
+        runId: "stop",
+        signal: controller.signal,
+        cancelOnAbort: true,
+        onProgress: () => controller.abort(),
+      },
     );
-    await expect(running).rejects.toThrow(RequestAbortedError);
-    const [job] = simulator.listJobs().data ?? [];
+    await expect(collect(run.results)).rejects.toThrow(RequestAbortedError);
+    const [job] = jobsOf("stop");
     expect(["CANCELLATION_REQUESTED", "CANCELLED"]).toContain(job?.status);
-    expect(requests).toContain(`POST /v1/batch/jobs/${job?.id}/cancel`);
+    await expect(runBatch(core, { ...params, requests: makeRequests(10) }, { store, runId: "stop" })).rejects.toThrow(
+      RunCancelledError,
+    );
   });
 
-  it("without cancelOnAbort, leaves the job running when the signal aborts", async () => {
+  it("without cancelOnAbort, leaves the job running; the same id resumes it and creates nothing new", async () => {
+    const store = createMemoryRunStore();
     const controller = new AbortController();
-    const running = runBatch(
+    const first = await runBatch(
       core,
-      { ...params, requests: makeRequests(10) },
-      { ...POLL, signal: controller.signal, onProgress: () => controller.abort() },
+      { ...params, requests: makeRequests(20_000) },
+      {
+        ...FAST,
+        store,
+        runId: "resume",
+        maxRequestsPerJob: 10_000,
+        maxJobsInFlight: 1,
+        signal: controller.signal,
+        onProgress: (p) => p.completed > 0 && controller.abort(),
+      },
     );
-    await expect(running).rejects.toThrow(RequestAbortedError);
-    expect(simulator.listJobs().data?.[0]?.status).not.toMatch(/CANCEL/);
-    expect(requests.some((r) => r.endsWith("/cancel"))).toBe(false);
+    await expect(collect(first.results)).rejects.toThrow(RequestAbortedError);
+    const before = jobsOf("resume");
+    expect(before).toHaveLength(1);
+    expect(before.every((j) => !j.status.startsWith("CANCEL"))).toBe(true);
+
+    const again = await runBatch(
+      core,
+      { ...params, requests: makeRequests(20_000) },
+      { ...FAST, store, runId: "resume", maxRequestsPerJob: 10_000 },
+    );
+    expectEachOnce(await collect(again.results), 20_000);
+    expect(jobsOf("resume")).toHaveLength(2);
+    expect(requests.filter((r) => r === "POST /v1/files")).toHaveLength(2);
+  }, 60_000);
+
+  it("run again after it finished: yields every result again and creates nothing", async () => {
+    const store = createMemoryRunStore();
+    const options = { ...FAST, store, runId: "twice" };
+    await (await runBatch(core, { ...params, requests: makeRequests(30) }, options)).summary();
+    const creates = requests.filter((r) => r === "POST /v1/batch/jobs").length;
+    const replay = await runBatch(core, { ...params, requests: makeRequests(30) }, options);
+    expectEachOnce(await collect(replay.results), 30);
+    expect(requests.filter((r) => r === "POST /v1/batch/jobs")).toHaveLength(creates);
+    expect(jobsOf("twice")).toHaveLength(1);
   });
 
-  it("creates the job once under the given idempotency key, even when the create answer is lost", async () => {
-    simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "after", status: 502 });
-    const { job } = await runBatch(
-      core,
-      { ...params, requests: makeRequests(5) },
-      { ...POLL, idempotencyKey: "nightly" },
+  it("refuses a second driver of a live run with RunLockedError, and frees the run once the first is done", async () => {
+    const store = createMemoryRunStore();
+    const first = await runBatch(core, { ...params, requests: makeRequests(5) }, { ...FAST, store, runId: "lock" });
+    await expect(runBatch(core, { ...params, requests: makeRequests(5) }, { store, runId: "lock" })).rejects.toThrow(
+      RunLockedError,
     );
-    expect(job.status).toBe("SUCCESS");
-    expect(simulator.listJobs().data?.map((j) => j.id)).toEqual([job.id]);
+    await first.summary();
+    const second = await runBatch(core, { ...params, requests: makeRequests(5) }, { ...FAST, store, runId: "lock" });
+    expectEachOnce(await collect(second.results), 5);
+  });
+
+  it("after a crash between the create and the manifest write, finds the job by its key instead of creating one", async () => {
+    const memory = createMemoryRunStore();
+    let crash = true;
+    const crashing: RunStore = {
+      ...memory,
+      async save(manifest) {
+        if (crash && manifest.parts.some((part) => part.jobId)) {
+          crash = false;
+          throw new Error("simulated crash");
+        }
+        return memory.save(manifest);
+      },
+    };
+    const first = await runBatch(
+      core,
+      { ...params, requests: makeRequests(12_000) },
+      { ...FAST, store: crashing, runId: "crash" },
+    );
+    await expect(collect(first.results)).rejects.toThrow("simulated crash");
+    const resumed = await runBatch(
+      core,
+      { ...params, requests: makeRequests(12_000) },
+      { ...FAST, store: memory, runId: "crash" },
+    );
+    expectEachOnce(await collect(resumed.results), 12_000);
+    expect(jobsOf("crash")).toHaveLength(1);
+  }, 60_000);
+
+  it("after a crash between an upload and its manifest write, finds the file by name and uploads it once", async () => {
+    const memory = createMemoryRunStore();
+    let crash = true;
+    const crashing: RunStore = {
+      ...memory,
+      async save(manifest) {
+        if (crash && manifest.parts.some((part) => part.fileId)) {
+          crash = false;
+          throw new Error("simulated crash");
+        }
+        return memory.save(manifest);
+      },
+    };
+    const options = { ...FAST, runId: "upload-crash" };
+    const first = await runBatch(core, { ...params, requests: makeRequests(12_000) }, { ...options, store: crashing });
+    await expect(collect(first.results)).rejects.toThrow("simulated crash");
+    const resumed = await runBatch(core, { ...params, requests: makeRequests(12_000) }, { ...options, store: memory });
+    expectEachOnce(await collect(resumed.results), 12_000);
+    expect(requests.filter((r) => r === "POST /v1/files")).toHaveLength(1);
+    expect(jobsOf("upload-crash")).toHaveLength(1);
+  }, 60_000);
+
+  it("creates each job once even when the create's answer is lost", async () => {
+    simulator.faults.add({ method: "POST", path: "/v1/batch/jobs", when: "after", status: 502 });
+    const run = await runBatch(core, { ...params, requests: makeRequests(5) }, { ...FAST, runId: "lost" });
+    expectEachOnce(await collect(run.results), 5);
+    expect(jobsOf("lost")).toHaveLength(1);
   });
 });
