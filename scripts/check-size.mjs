@@ -24,7 +24,9 @@ const bundles = [
   },
   {
     name: "client: the whole facade with the workflow helpers",
-    budget: 12000,
+    // 12,000 B until issue 15 made batch.run a durable engine (parts, caps, a manifest, retries of failed lines,
+    // a lease, retryFailed): measured 13,542 B with it. Apps that need less import the functions they use.
+    budget: 14000,
     code: `import * as client from ${JSON.stringify(client)}; console.log(client);`,
   },
   {
