@@ -78,6 +78,7 @@ export {
   isTerminalStatus,
   KNOWN_API_ENDPOINTS,
   KNOWN_BATCH_JOB_STATUSES,
+  MAX_INLINE_BYTES,
   MAX_INLINE_REQUESTS,
   MAX_TIMEOUT_HOURS,
   TERMINAL_STATUSES,
@@ -88,10 +89,9 @@ export type { CreateBatchJobOptions } from "./workflows/createBatchJobOnce.js";
 export { createBatchJobOnce, findBatchJobByKey, IDEMPOTENCY_METADATA_KEY } from "./workflows/createBatchJobOnce.js";
 export type { IterateBatchJobsParams } from "./workflows/iterateBatchJobs.js";
 export { iterateBatchJobs } from "./workflows/iterateBatchJobs.js";
-export type { BatchRunRequests } from "./workflows/prepareBatchInput.js";
-export { MAX_INLINE_BYTES } from "./workflows/prepareBatchInput.js";
 export type { RunBatchOptions, RunBatchParams, RunBatchResult } from "./workflows/runBatch.js";
 export { runBatch } from "./workflows/runBatch.js";
+export type { BatchRunRequests } from "./workflows/runs/createRunInput.js";
 export type { RunProgress } from "./workflows/runs/createRunTally.js";
 export { RUN_ID_METADATA_KEY, RUN_PART_METADATA_KEY } from "./workflows/runs/driveRun.js";
 export type { RunManifest, RunPart, RunStore } from "./workflows/runs/RunStore.js";

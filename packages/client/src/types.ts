@@ -96,3 +96,6 @@ export const MAX_INLINE_REQUESTS = 10_000;
 
 /** The most hours a job may run before it ends TIMEOUT_EXCEEDED (`timeout_hours`, 1 to 168, 24 by default). */
 export const MAX_TIMEOUT_HOURS = 168;
+
+/** Inline requests above this JSON size (10 MiB) go in a file instead, keeping the create call small. */
+export const MAX_INLINE_BYTES = 10_485_760; // A literal: bundlers keep an unused `10 * 1024 * 1024` in every bundle.

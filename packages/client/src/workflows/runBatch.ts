@@ -2,8 +2,7 @@ import type { MistralBatchCore } from "../core.js";
 import { InvalidRequestError, RequestAbortedError, RunCancelledError, RunLockedError } from "../errors.js";
 import { validateBatchRequests } from "../jsonl/validateBatchRequests.js";
 import type { ApiEndpoint, CreateBatchJobParams } from "../types.js";
-import type { BatchRunRequests } from "./prepareBatchInput.js";
-import { createRunInput } from "./runs/createRunInput.js";
+import { type BatchRunRequests, createRunInput } from "./runs/createRunInput.js";
 import { createRunTally, type RunProgress } from "./runs/createRunTally.js";
 import { driveRun } from "./runs/driveRun.js";
 import { createMemoryRunStore, type RunManifest, type RunStore } from "./runs/RunStore.js";
@@ -48,6 +47,11 @@ export interface RunBatchOptions {
   maxPollIntervalMs?: number;
   /** How long the run's lease lasts without renewal: a process killed outright blocks the run this long. Default 30,000 ms. */
   leaseMs?: number;
+  /**
+   * "completion" (the default): results as their jobs end. "input": in the order of the input, each slice once its
+   * job and its retries have ended, holding at most one job's results (and reading each job's results twice).
+   */
+  order?: "completion" | "input";
   /** Prices per million tokens, for `summary().cost`. */
   prices?: RunPrices;
 }
@@ -71,6 +75,7 @@ const DEFAULTS = {
   pollIntervalMs: 1_000,
   maxPollIntervalMs: 30_000,
   leaseMs: 30_000,
+  order: "completion" as "completion" | "input",
 };
 
 /**

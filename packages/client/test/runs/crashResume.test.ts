@@ -65,12 +65,17 @@ const manifestOf = (runId: string) => {
 };
 
 /** Kills the drive outright, then drives the run again until it finishes (after the dead one's lease expires). */
-async function killAndFinish(runId: string, count: number, first: Drive): Promise<string[]> {
+async function killAndFinish(
+  runId: string,
+  count: number,
+  first: Drive,
+  env: Record<string, string> = {},
+): Promise<string[]> {
   first.child.kill("SIGKILL");
   await first.exited;
   mock.simulator.faults.clear();
   for (let attempt = 2; attempt < 10; attempt++) {
-    const next = drive(runId, count, attempt);
+    const next = drive(runId, count, attempt, env);
     const { code, stderr } = await next.exited;
     if (code === 0) {
       const lines = readFileSync(join(scratch, `${runId}-${attempt}.jsonl`), "utf8")
@@ -130,7 +135,7 @@ describe("a run killed with SIGKILL and started again", () => {
   it("while waiting for its jobs", async () => {
     const first = drive("waiting", 30_000, 1, { PER_JOB: "10000" });
     await until(() => (manifestOf("waiting")?.parts.filter((p) => p.jobId).length ?? 0) >= 2, "two jobs");
-    expectEachOnce(await killAndFinish("waiting", 30_000, first), 30_000);
+    expectEachOnce(await killAndFinish("waiting", 30_000, first, { PER_JOB: "10000" }), 30_000);
     expectNoJobTwice("waiting", 3);
   }, 60_000);
 
@@ -168,7 +173,7 @@ describe("a run killed with SIGKILL and started again", () => {
       await sleep(LEASE_MS);
       current = drive("random", 30_000, 100 + kill, { PER_JOB: "7000" });
     }
-    expectEachOnce(await killAndFinish("random", 30_000, current), 30_000);
+    expectEachOnce(await killAndFinish("random", 30_000, current, { PER_JOB: "7000" }), 30_000);
     expectNoJobTwice("random", 5);
   }, 120_000);
 });

@@ -34,6 +34,17 @@ describe("retries of failed lines", () => {
     expect(second?.total_requests).toBeGreaterThanOrEqual(retried.length);
   }, 30_000);
 
+  it("with order 'input', yields in the input's order across parts and retries", async () => {
+    const run = await runBatch(
+      core,
+      { ...params, requests: makeRequests(300) },
+      { ...FAST, runId: "ordered", order: "input", maxRequestsPerJob: 100, maxJobsInFlight: 3 },
+    );
+    const results = await collect(run.results);
+    expect(results.map((r) => r.custom_id)).toEqual(makeRequests(300).map((r) => r.custom_id));
+    expect(results.some((r) => r.attempts > 1)).toBe(true);
+  }, 30_000);
+
   it("with maxAttempts 1, every failure is final", async () => {
     const run = await runBatch(
       core,

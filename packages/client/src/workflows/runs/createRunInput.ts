@@ -3,7 +3,9 @@ import type { BatchRequest } from "../../generated/types.gen.js";
 import { parseJsonl } from "../../jsonl/parseJsonl.js";
 import { utf8Length } from "../../jsonl/utf8Length.js";
 import { type BatchRequestChecker, createBatchRequestChecker } from "../../jsonl/validateBatchRequests.js";
-import type { BatchRunRequests } from "../prepareBatchInput.js";
+
+/** The requests `batch.run` takes: request objects (array or (async) iterable), or a JSONL file as a Blob/File. */
+export type BatchRunRequests = Iterable<BatchRequest> | AsyncIterable<BatchRequest> | Blob;
 
 /** Limits of one part's file. */
 export interface PartLimits {

@@ -6,12 +6,18 @@ import { cancelBatchJob, getBatchJob } from "../../operations/batchJobs.js";
 import { listFiles } from "../../operations/files.js";
 import { uploadFile } from "../../operations/uploadFile.js";
 import { abortableSleep } from "../../transport/abortableSleep.js";
-import { type BatchJob, type CreateBatchJobParams, isTerminalStatus, MAX_INLINE_REQUESTS } from "../../types.js";
+import {
+  type BatchJob,
+  type CreateBatchJobParams,
+  isTerminalStatus,
+  MAX_INLINE_BYTES,
+  MAX_INLINE_REQUESTS,
+} from "../../types.js";
 import { createBatchJobOnce, findBatchJobByKey } from "../createBatchJobOnce.js";
-import { MAX_INLINE_BYTES } from "../prepareBatchInput.js";
 import { isTransient } from "../waitForBatchJob.js";
 import type { RunInput } from "./createRunInput.js";
 import type { RunTally } from "./createRunTally.js";
+import { createInputOrder } from "./inputOrder.js";
 import type { RunManifest, RunPart, RunStore } from "./RunStore.js";
 import { readPartOutcomes } from "./readPartOutcomes.js";
 import { readInputFiles, selectedRequests } from "./retryInput.js";
@@ -37,6 +43,8 @@ export interface RunDrive {
   pollIntervalMs: number;
   maxPollIntervalMs: number;
   retryDelayMs: number;
+  /** "completion" (as jobs end) or "input" (the input's order, see `createInputOrder`). */
+  order: "completion" | "input";
   tally: RunTally;
 }
 
@@ -60,6 +68,16 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
   const retryIds = new Map<number, Set<string>>();
   let inlineRequests: BatchRequest[] | undefined;
   let createBlocked = false;
+  const inputOrder =
+    drive.order === "input"
+      ? createInputOrder<TBody>({
+          core,
+          parts,
+          signal,
+          rulesOf: (p, j) => rulesOf(p, j),
+          inputsOf: (p) => partInputs(p),
+        })
+      : undefined;
 
   const keyOf = (part: RunPart) => `${manifest.runId}/${part.index}`;
   const isLive = (part: RunPart) => part.jobId !== undefined && !part.settled;
@@ -83,9 +101,11 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
 
   /** Yields a finished part's final outcomes; the first time, also plans its retry part. */
   async function* settle(part: RunPart, job: BatchJob): AsyncGenerator<RunResult<TBody>, void, undefined> {
+    if (part.settled && inputOrder) return; // released in order, once its slice is complete
     const outcomes = readPartOutcomes<TBody>(core, job, rulesOf(part, job), { signal });
     let next = await outcomes.next();
     for (; !next.done; next = await outcomes.next()) {
+      if (inputOrder) continue;
       tally.final(next.value);
       yield next.value;
     }
@@ -106,6 +126,14 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
     }
     part.settled = true;
     await save();
+    if (inputOrder) yield* inOrder();
+  }
+
+  async function* inOrder(): AsyncGenerator<RunResult<TBody>, void, undefined> {
+    for await (const result of (inputOrder as ReturnType<typeof createInputOrder<TBody>>).ready()) {
+      tally.final(result);
+      yield result;
+    }
   }
 
   /** The custom_ids a retry part resends: remembered, or read again from its parent's results after a restart. */
@@ -249,6 +277,7 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
         tally.submitted(part.requests ?? 0);
       }
     }
+    if (inputOrder) yield* inOrder();
     for (let interval = drive.pollIntervalMs; ; ) {
       if (signal.aborted) throw signal.reason;
       await submit();
