@@ -17,6 +17,19 @@ interface CommandSpec {
 
 /** Every command: its words, its arguments and its flags (DESIGN.md, "CLI"). */
 export const COMMANDS = {
+  run: {
+    args: ["FILE"],
+    options: {
+      endpoint: { type: "string" },
+      model: { type: "string" },
+      output: { type: "string" },
+      "run-id": { type: "string" },
+      "state-dir": { type: "string" },
+      metadata: { type: "string", multiple: true },
+      "max-attempts": { type: "string" },
+      "cancel-on-abort": { type: "boolean" },
+    },
+  },
   "jobs list": {
     args: [],
     options: { status: { type: "string", multiple: true }, page: { type: "string" }, "page-size": { type: "string" } },

@@ -1,6 +1,12 @@
 /** `mistral-batch --help`. */
 export const HELP = `Usage: mistral-batch COMMAND [ARGS] [--server-url URL] [--json]
 
+Run a JSONL file of requests, resumably (the same command again resumes it):
+  run FILE --endpoint E --model M --output OUT   check FILE, run it in as many jobs as it needs, retry
+      [--run-id ID] [--state-dir DIR]            failed lines, and write every result once to OUT
+      [--metadata K=V]... [--max-attempts N]     (ID defaults to one derived from FILE and the flags;
+      [--cancel-on-abort]                        DIR to $MISTRAL_BATCH_STATE_DIR or ~/.local/state/...)
+
 Jobs and files of the Mistral AI Batch API:
   jobs list [--status S]... [--page N] [--page-size N]   the newest jobs first
   jobs get ID                                            one job

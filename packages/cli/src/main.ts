@@ -4,12 +4,14 @@ import type { Command } from "./commands/CommandContext.js";
 import { downloadFile, uploadFile } from "./commands/files.js";
 import { cancelJob, deleteJob, getJob, listJobs, waitForJob } from "./commands/jobs.js";
 import { writeResults } from "./commands/results.js";
+import { runFile } from "./commands/run.js";
 import { connect } from "./connect.js";
 import { CliError, EXIT, type ExitCode } from "./exitCodes.js";
 import { HELP } from "./help.js";
 import { describeError } from "./output/describeError.js";
 
 const HANDLERS: Record<CommandName, Command> = {
+  run: runFile,
   "jobs list": listJobs,
   "jobs get": getJob,
   "jobs cancel": cancelJob,
@@ -38,9 +40,17 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
       return EXIT.ok;
     }
     const client = connect(io.env, line.flags["server-url"] as string | undefined);
-    return await HANDLERS[line.command]({ client, line, stdout: io.stdout, stderr: io.stderr, signal: io.signal });
+    return await HANDLERS[line.command]({
+      client,
+      line,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      signal: io.signal,
+      env: io.env,
+    });
   } catch (error) {
-    io.stderr.write(`mistral-batch: ${io.signal.aborted ? "stopped" : describeError(error)}\n`);
+    const stopped = io.signal.aborted && !(error instanceof CliError); // a command may say how to resume
+    io.stderr.write(`mistral-batch: ${stopped ? "stopped" : describeError(error)}\n`);
     return error instanceof CliError ? error.exitCode : EXIT.error;
   }
 }

@@ -11,6 +11,8 @@ export interface CommandContext {
   /** Progress and messages; a terminal (`isTTY`) gets a live progress line. */
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   signal: AbortSignal;
+  /** The environment, for defaults such as the state directory. */
+  env: NodeJS.ProcessEnv;
 }
 
 export type Command = (context: CommandContext) => Promise<ExitCode>;

@@ -78,7 +78,8 @@ export function describe(snapshot: ProgressSnapshot, elapsedMs: number, withBar:
     parts.push(`${formatRate(perSecond)}/s`);
     if (done < total) parts.push(`ETA ${formatDuration(((total - done) / perSecond) * 1000)}`);
   }
-  if (snapshot.jobsInFlight !== undefined) parts.push(`${snapshot.jobsInFlight} jobs in flight`);
+  const jobs = snapshot.jobsInFlight;
+  if (jobs !== undefined) parts.push(`${jobs} job${jobs === 1 ? "" : "s"} in flight`);
   const filled = Math.round(share * BAR_WIDTH);
   const bar = withBar ? `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ` : "";
   return `${snapshot.status ? `${snapshot.status} ` : ""}${bar}${parts.join(" · ")}`;

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -9,6 +9,7 @@ import { basename, dirname, join } from "node:path";
  * after an error).
  */
 export async function writeAtomically(path: string, chunks: AsyncIterable<string | Uint8Array>): Promise<void> {
+  await removeAbandoned(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   const out = createWriteStream(temporary);
   try {
@@ -22,5 +23,25 @@ export async function writeAtomically(path: string, chunks: AsyncIterable<string
     out.destroy();
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Removes the temporary files of earlier writes to `path` whose process is gone (killed before its rename). */
+async function removeAbandoned(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const siblings = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of siblings) {
+    const pid = Number(name.slice(prefix.length, -".partial".length));
+    if (!name.startsWith(prefix) || !name.endsWith(".partial") || !Number.isInteger(pid) || isAlive(pid)) continue;
+    await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // alive, someone else's
   }
 }
