@@ -1,6 +1,7 @@
 import { hashString, uuidFrom } from "./hash.js";
 import { type JobRecord, requestFails } from "./jobProgress.js";
 import { type BatchEntry, jsonlLines, parseEntry } from "./jsonl.js";
+import { FailureKind, failedLineParts } from "./lineFailures.js";
 import { responseBody } from "./responseBody.js";
 
 /** Which results a file holds: the successful ones (output file) or the failed ones (error file). */
@@ -40,16 +41,20 @@ function lineId(job: JobRecord, jobSeed: number, index: number): string {
  */
 export function* resultLines(job: JobRecord, kind: ResultKind, completed: number, created: number): Generator<string> {
   const jobSeed = hashString(job.id);
+  const plan = job.failurePlan;
+  let next = 0; // the plan's next failing line
   let index = 0;
   for (const entry of jobEntries(job)) {
     if (index >= completed) return;
-    const fails = requestFails(index, job.failureRate);
+    let failure: FailureKind | null = null;
+    if (plan) {
+      if (plan.indices[next] === index) failure = plan.kinds[next++] as FailureKind;
+    } else if (requestFails(index, job.failureRate)) failure = FailureKind.Simulated;
     const position = index++;
-    if (fails !== (kind === "error")) continue;
+    if ((failure !== null) !== (kind === "error")) continue;
     const id = lineId(job, jobSeed, position);
-    if (fails) {
-      const error = { message: "Simulated failure of this request.", code: "simulated_failure" };
-      yield JSON.stringify({ id, custom_id: entry.customId, response: null, error });
+    if (failure !== null) {
+      yield JSON.stringify({ id, custom_id: entry.customId, ...failedLineParts(failure) });
       continue;
     }
     const model = typeof entry.body.model === "string" ? entry.body.model : (job.model ?? FALLBACK_MODEL);
