@@ -9,6 +9,8 @@ import { filterJobs } from "./internal/filterJobs.js";
 import { hashBytes } from "./internal/hash.js";
 import { type JobProgress, type JobRecord, jobProgress } from "./internal/jobProgress.js";
 import { countJsonlLines } from "./internal/jsonl.js";
+import { failureSettings } from "./internal/lineFailures.js";
+import { planFailures } from "./internal/planFailures.js";
 import { resultLines } from "./internal/resultLines.js";
 import { toBatchJob } from "./internal/toBatchJob.js";
 import { validateCreateBody } from "./internal/validateCreateBody.js";
@@ -37,7 +39,20 @@ function settingsFrom(options: BatchSimulatorOptions): JobSettings {
     durationMs: options.jobDurationMs ?? 10_000,
     cancelDelayMs: options.cancelDelayMs ?? 1_000,
     failureRate,
+    timeoutHourMs: positive("timeoutHourMs", options.timeoutHourMs ?? 3_600_000),
   };
+}
+
+function positive(name: string, value: number): number {
+  if (!(value > 0)) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+/** The number of requests of the jobs not yet finished (QUEUED, RUNNING, CANCELLATION_REQUESTED) at `now`. */
+function pendingRequests(jobs: Iterable<JobRecord>, now: number): number {
+  let pending = 0;
+  for (const job of jobs) if (!jobProgress(job, now).terminal) pending += job.total;
+  return pending;
 }
 
 /**
@@ -57,6 +72,10 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
     start: options.startTime ?? Date.now(),
   });
   const settings = settingsFrom(options);
+  const failures = failureSettings(options.failures);
+  const maxPendingRequests = positive("maxPendingRequests", options.maxPendingRequests ?? 1_000_000);
+  /** How many times each retryable custom_id has been in a job so far: its next attempt's number, minus one. */
+  const attempts = new Map<string, number>();
   const faults = createFaultInjector();
   const files = new FileStore(clock);
   const jobs = new Map<string, JobRecord>();
@@ -133,6 +152,16 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
     createJob(params, { caller } = {}) {
       const body = validateCreateBody(params);
       const job = createJobRecord(body, files, settings, clock.now(), caller);
+      const pending = pendingRequests(jobs.values(), clock.now());
+      if (pending + job.total > maxPendingRequests) {
+        throw SimulatedApiError.api(
+          429,
+          `Too many pending requests: ${pending} pending and ${job.total} more would pass the workspace's limit of ${maxPendingRequests}.`,
+          "too_many_pending_requests",
+          "rate_limited",
+        );
+      }
+      if (failures) job.failurePlan = planFailures(job, failures, attempts);
       jobs.set(job.id, job);
       resultOwners.set(job.outputFileId, job);
       resultOwners.set(job.errorFileId, job);
@@ -253,6 +282,7 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
     },
     reset() {
       jobs.clear();
+      attempts.clear();
       resultOwners.clear();
       signedUrls.clear();
       files.clear();

@@ -10,6 +10,7 @@ export type {
   BatchSimulatorOptions,
   CallerOptions,
   FileContent,
+  LineFailureOptions,
   ListJobsQuery,
   SimulatorClock,
   UploadFileInput,

@@ -37,13 +37,50 @@ export interface BatchSimulatorOptions {
   jobDurationMs?: number;
   /** Time from CANCELLATION_REQUESTED to CANCELLED. Default 1,000 ms. */
   cancelDelayMs?: number;
-  /** Share of requests that fail, from 0 to 1, spread evenly over each job. Default 0. */
+  /**
+   * Share of requests that fail, from 0 to 1, spread evenly over each job by position, with
+   * `{response: null, error: {message, code: "simulated_failure"}}`. Default 0. See `failures` for failures
+   * that tell retryable from permanent and follow a request across jobs.
+   */
   failureRate?: number;
+  /** Per-line failures with an HTTP status, decided by `custom_id`, so that a retry in a new job can succeed. */
+  failures?: LineFailureOptions;
+  /**
+   * The most requests the workspace may have pending: the sum of `total_requests` over jobs that are QUEUED,
+   * RUNNING or CANCELLATION_REQUESTED. A create that would pass it gets a 429. Default 1,000,000 (the guide's figure).
+   */
+  maxPendingRequests?: number;
+  /**
+   * Simulated milliseconds that one hour of a job's `timeout_hours` lasts. Default 3,600,000 (an hour). A small
+   * value (`6_000`: `timeout_hours: 1` is 6 s) makes jobs end TIMEOUT_EXCEEDED part-way in tests.
+   */
+  timeoutHourMs?: number;
   /**
    * A test aid: an upstream that ignores metadata filters. List then answers as if none were given, so code that
    * must not rely on the filter (a proxy isolating users by metadata) can be tested against it. Default false.
    */
   ignoreMetadataFilters?: boolean;
+}
+
+/**
+ * Per-line failure classes. A request's class is drawn from a hash of its `custom_id` (and `seed`) alone: the same
+ * custom_id has the same class in every job of every simulator with the same options.
+ */
+export interface LineFailureOptions {
+  /**
+   * Share of custom_ids, 0 to 1, whose requests fail with a retryable status (429, 500 or 503) on their first
+   * `retryableAttempts` attempts, then succeed. Default 0.
+   */
+  retryable?: number;
+  /** Share of custom_ids, 0 to 1, whose requests fail with 400 or 422 in every job, for good. Default 0. */
+  permanent?: number;
+  /**
+   * How many attempts of a retryable custom_id fail before one succeeds; attempt n of a custom_id is its n-th
+   * occurrence in the jobs this simulator created (in creation order, whatever became of those jobs). Default 1.
+   */
+  retryableAttempts?: number;
+  /** Picks which custom_ids fail: another seed, other ones. An integer; default 0. */
+  seed?: number;
 }
 
 /** A file to store, as `POST /v1/files` would. */
@@ -125,6 +162,6 @@ export interface BatchSimulator {
    * (403 otherwise); a file deleted or expired since answers 404.
    */
   signedFileContent(fileId: string, signature: string): FileContent;
-  /** Forgets every job, file, signed URL and fault. The clock keeps its time. */
+  /** Forgets every job, file, signed URL and fault, and the attempts counted per custom_id. The clock keeps its time. */
   reset(): void;
 }

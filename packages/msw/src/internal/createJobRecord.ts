@@ -10,6 +10,8 @@ export interface JobSettings {
   durationMs: number;
   cancelDelayMs: number;
   failureRate: number;
+  /** Simulated ms per hour of `timeout_hours`. */
+  timeoutHourMs: number;
 }
 
 /**
@@ -67,8 +69,9 @@ export function createJobRecord(
     queueDelayMs: settings.queueDelayMs,
     durationMs: settings.durationMs,
     cancelDelayMs: settings.cancelDelayMs,
-    timeoutMs: (params.timeout_hours ?? 24) * 3_600_000,
+    timeoutMs: (params.timeout_hours ?? 24) * settings.timeoutHourMs,
     failureRate: settings.failureRate,
+    failurePlan: null,
     // Set now, so that every record has the same shape: listing reads thousands of them.
     cancelRequestedAt: undefined,
     failedAt: undefined,

@@ -1,4 +1,5 @@
 import type { BatchRequest } from "@mistral-batch/client";
+import { type FailurePlan, failedInPlan } from "./lineFailures.js";
 
 /** A job as the simulator stores it: fixed facts plus the instants of the events that happened to it. */
 export interface JobRecord {
@@ -19,6 +20,8 @@ export interface JobRecord {
   cancelDelayMs: number;
   timeoutMs: number;
   failureRate: number;
+  /** Which lines fail and how, when the `failures` option is on; null: `failureRate` alone, computed by position. */
+  failurePlan: FailurePlan | null;
   cancelRequestedAt: number | undefined;
   failedAt: number | undefined;
   failMessage: string | undefined;
@@ -78,7 +81,7 @@ export function jobProgress(job: JobRecord, now: number): JobProgress {
       : progressAt >= naturalEnd
         ? job.total
         : Math.floor((job.total * (progressAt - start)) / job.durationMs);
-  const failed = failedAmong(completed, job.failureRate);
+  const failed = job.failurePlan ? failedInPlan(job.failurePlan, completed) : failedAmong(completed, job.failureRate);
   const startedAt = progressAt >= start ? start : null;
   let status: string;
   let completedAt: number | null = null;

@@ -1,6 +1,7 @@
 import { hashString, uuidFrom } from "./hash.js";
 import { type JobRecord, requestFails } from "./jobProgress.js";
 import { type BatchEntry, jsonlLines, parseEntry } from "./jsonl.js";
+import { FailureKind, failedLineParts } from "./lineFailures.js";
 import { responseBody } from "./responseBody.js";
 
 /** Which results a file holds: the successful ones (output file) or the failed ones (error file). */
@@ -9,16 +10,23 @@ export type ResultKind = "output" | "error";
 const FALLBACK_MODEL = "mistral-small-latest";
 
 /** The job's requests in order, read lazily from its inline requests or input files. */
-export function* jobEntries(job: JobRecord): Generator<BatchEntry> {
+export function* jobEntries(job: JobRecord, wanted?: (index: number) => boolean): Generator<BatchEntry | null> {
   if (job.requests) {
     for (const [index, request] of job.requests.entries()) {
-      yield { customId: request.custom_id ?? String(index), body: request.body, text: JSON.stringify(request) };
+      if (wanted && !wanted(index)) yield null;
+      else yield { customId: request.custom_id ?? String(index), body: request.body, text: JSON.stringify(request) };
     }
     return;
   }
   let index = 0;
   for (const bytes of job.inputs) {
     for (const line of jsonlLines(bytes)) {
+      // A line the caller skips is not parsed: an error file of a few lines out of 1,000,000 reads in a fraction.
+      if (wanted && !wanted(index)) {
+        index++;
+        yield null;
+        continue;
+      }
       const entry = parseEntry(line, index++);
       // Input files were validated when the job was created, so every line parses.
       if (typeof entry !== "string") yield entry;
@@ -40,16 +48,26 @@ function lineId(job: JobRecord, jobSeed: number, index: number): string {
  */
 export function* resultLines(job: JobRecord, kind: ResultKind, completed: number, created: number): Generator<string> {
   const jobSeed = hashString(job.id);
+  const plan = job.failurePlan;
+  let next = 0; // the plan's next failing line
   let index = 0;
-  for (const entry of jobEntries(job)) {
+  // The error file of a job with a plan needs only the plan's lines.
+  const wanted = plan && kind === "error" ? (at: number) => plan.indices[next] === at : undefined;
+  for (const entry of jobEntries(job, wanted)) {
     if (index >= completed) return;
-    const fails = requestFails(index, job.failureRate);
+    if (entry === null) {
+      index++;
+      continue;
+    }
+    let failure: FailureKind | null = null;
+    if (plan) {
+      if (plan.indices[next] === index) failure = plan.kinds[next++] as FailureKind;
+    } else if (requestFails(index, job.failureRate)) failure = FailureKind.Simulated;
     const position = index++;
-    if (fails !== (kind === "error")) continue;
+    if ((failure !== null) !== (kind === "error")) continue;
     const id = lineId(job, jobSeed, position);
-    if (fails) {
-      const error = { message: "Simulated failure of this request.", code: "simulated_failure" };
-      yield JSON.stringify({ id, custom_id: entry.customId, response: null, error });
+    if (failure !== null) {
+      yield JSON.stringify({ id, custom_id: entry.customId, ...failedLineParts(failure) });
       continue;
     }
     const model = typeof entry.body.model === "string" ? entry.body.model : (job.model ?? FALLBACK_MODEL);

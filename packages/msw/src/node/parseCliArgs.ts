@@ -10,7 +10,17 @@ export const USAGE = `Usage: mistral-batch-mock [options]
   --job-duration-ms MS  time a job spends RUNNING (default 10000)
   --queue-delay-ms MS   time a job spends QUEUED (default 1000)
   --cancel-delay-ms MS  time from CANCELLATION_REQUESTED to CANCELLED (default 1000)
-  --failure-rate R      share of requests that fail, 0 to 1 (default 0)
+  --failure-rate R      share of requests that fail, 0 to 1, with code simulated_failure (default 0)
+  --retryable-failure-rate R
+                        share of custom_ids failing with 429/500/503 until retried (default 0)
+  --permanent-failure-rate R
+                        share of custom_ids failing with 400/422 in every job (default 0)
+  --retryable-attempts N
+                        attempts of a retryable custom_id that fail before one succeeds (default 1)
+  --failure-seed N      picks which custom_ids fail (default 0)
+  --max-pending-requests N
+                        requests pending in the workspace before a create gets 429 (default 1000000)
+  --timeout-hour-ms MS  simulated ms one hour of timeout_hours lasts (default 3600000)
   --speed X             simulated milliseconds per real millisecond (default 1)
   -h, --help            show this help`;
 
@@ -30,6 +40,13 @@ function number(
   return parsed;
 }
 
+function integer(name: string, value: string | undefined, min: number): number | undefined {
+  const parsed = number(name, value, min);
+  if (parsed !== undefined && !Number.isInteger(parsed))
+    throw new Error(`--${name} expects an integer, got "${value}"`);
+  return parsed;
+}
+
 /** Reads the command line of `mistral-batch-mock`; throws an Error with a readable message on a bad flag. */
 export function parseCliArgs(args: string[]): { help: true } | { help: false; options: MockServerOptions } {
   const { values } = parseArgs({
@@ -43,6 +60,12 @@ export function parseCliArgs(args: string[]): { help: true } | { help: false; op
       "queue-delay-ms": { type: "string" },
       "cancel-delay-ms": { type: "string" },
       "failure-rate": { type: "string" },
+      "retryable-failure-rate": { type: "string" },
+      "permanent-failure-rate": { type: "string" },
+      "retryable-attempts": { type: "string" },
+      "failure-seed": { type: "string" },
+      "max-pending-requests": { type: "string" },
+      "timeout-hour-ms": { type: "string" },
       speed: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -59,7 +82,18 @@ export function parseCliArgs(args: string[]): { help: true } | { help: false; op
     cancelDelayMs: number("cancel-delay-ms", values["cancel-delay-ms"], 0),
     failureRate: number("failure-rate", values["failure-rate"], 0, 1),
     speed: number("speed", values.speed, 0),
+    maxPendingRequests: integer("max-pending-requests", values["max-pending-requests"], 1),
+    timeoutHourMs: number("timeout-hour-ms", values["timeout-hour-ms"], 1),
   };
+  const failures = {
+    retryable: number("retryable-failure-rate", values["retryable-failure-rate"], 0, 1),
+    permanent: number("permanent-failure-rate", values["permanent-failure-rate"], 0, 1),
+    retryableAttempts: integer("retryable-attempts", values["retryable-attempts"], 0),
+    seed: integer("failure-seed", values["failure-seed"], Number.MIN_SAFE_INTEGER),
+  };
+  for (const key of Object.keys(failures) as (keyof typeof failures)[])
+    if (failures[key] === undefined) delete failures[key];
+  if (Object.keys(failures).length > 0) options.failures = failures;
   // Leave out what was not given, so the simulator's defaults apply.
   for (const key of Object.keys(options) as (keyof MockServerOptions)[])
     if (options[key] === undefined) delete options[key];
