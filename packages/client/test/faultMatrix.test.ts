@@ -65,6 +65,8 @@ interface Operation {
   path: string;
   /** True for creates with an idempotency key, whose jobs are counted. */
   keyed?: boolean;
+  /** The idempotency key its create uses, when it is not the case's own key. */
+  keyOf?: (key: string) => string;
   /** Sets up what the call needs, on the simulator, and returns the call. */
   prepare: (key: string) => () => Promise<unknown>;
 }
@@ -77,6 +79,35 @@ const onJob =
     const job = storedJob(finished);
     return () => send(job);
   };
+/** A finished job made from an input file, so that its failed lines can be sent again. */
+function storedFileJob(): BatchJob {
+  const content = new TextEncoder().encode(params.requests.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  const file = simulator.uploadFile({ filename: "in.jsonl", content, purpose: "batch" });
+  const { requests: _inline, ...rest } = params;
+  const job = simulator.createJob({ ...rest, input_files: [file.id] });
+  simulator.clock.advance(2_000);
+  return simulator.getJob(job.id);
+}
+
+/** A run of the six requests, on a clock that moves while it waits. */
+const runOf = (key: string) => async () => {
+  const tick = setInterval(() => simulator.clock.advance(1_000), 2);
+  try {
+    const run = await mistral.batch.run(params, {
+      runId: runIdOf(key),
+      pollIntervalMs: 1,
+      maxPollIntervalMs: 5,
+      retryDelayMs: 1,
+    });
+    await readAll(run.results);
+    return await run.summary();
+  } finally {
+    clearInterval(tick);
+  }
+};
+const runIdOf = (key: string) => key.replace(/[^\w.:-]/g, "_");
+let retriedJobId = "";
+
 const onFile = (send: (file_id: string) => Promise<unknown>) => () => {
   const file_id = storedFileId();
   return () => send(file_id);
@@ -146,6 +177,30 @@ const operations: Operation[] = [
     path: "/v1/files/:file_id/content",
     prepare: onJob((job) => readAll(mistral.batch.jobs.results(job, call)), true),
   },
+  ...(["POST /v1/batch/jobs", "GET /v1/batch/jobs", "GET /v1/files/:file_id/content", "POST /v1/files"] as const).map(
+    (route): Operation => ({
+      name: `retryFailed, faults on ${route}`,
+      method: route.split(" ")[0] as string,
+      path: route.split(" ")[1] as string,
+      keyed: true,
+      keyOf: () => `retry-of-${retriedJobId}`,
+      prepare: () => {
+        const job = storedFileJob();
+        retriedJobId = job.id;
+        return () => mistral.batch.jobs.retryFailed(job, call);
+      },
+    }),
+  ),
+  ...(["POST /v1/batch/jobs", "GET /v1/batch/jobs"] as const).map(
+    (route): Operation => ({
+      name: `run, faults on ${route}`,
+      method: route.split(" ")[0] as string,
+      path: route.split(" ")[1] as string,
+      keyed: true,
+      keyOf: (key) => `${runIdOf(key)}/0`,
+      prepare: runOf,
+    }),
+  ),
 ];
 
 type FaultCase = { label: string; fault?: Omit<Fault, "method" | "path"> };
@@ -198,9 +253,12 @@ describe.each(operations)("$name", (operation) => {
     if (operation.keyed) {
       // A create the client gave up on lands once its delay is over: count after that.
       if (fault?.kind === "delay") await sleep(DELAY_MS);
-      const jobs = simulator.listJobs({ metadata: { [IDEMPOTENCY_METADATA_KEY]: key } }).data ?? [];
+      const idempotencyKey = operation.keyOf?.(key) ?? key;
+      const jobs = simulator.listJobs({ metadata: { [IDEMPOTENCY_METADATA_KEY]: idempotencyKey } }).data ?? [];
       expect(jobs.length).toBeLessThanOrEqual(1);
-      if ("value" in outcome) expect(jobs.map((job) => job.id)).toEqual([(outcome.value as BatchJob).id]);
+      if ("value" in outcome) expect(jobs).toHaveLength(1);
+      const made = "value" in outcome ? (outcome.value as Partial<BatchJob>).id : undefined;
+      if (made) expect(jobs.map((job) => job.id)).toEqual([made]);
     }
   });
 });
