@@ -1,5 +1,5 @@
 import type { BatchJob, JobIdParams } from "@mistral-batch/client";
-import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
+import { type QueryFilters, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { batchKeys } from "./batchKeys.js";
 import { updateCachedLists, writeJob } from "./internal/jobCache.js";
 import { useMistralBatch } from "./MistralBatchProvider.js";
@@ -18,8 +18,14 @@ export function useCancelBatchJob() {
   return useMutation<BatchJob, Error, JobIdParams, { snapshot: Snapshot }>({
     mutationFn: (params) => client.batch.jobs.cancel(params),
     onMutate: async ({ job_id }) => {
-      await queryClient.cancelQueries({ queryKey: batchKeys.jobs() });
-      const snapshot: Snapshot = queryClient.getQueriesData({ queryKey: batchKeys.jobs() });
+      // Only what the optimistic update writes: the lists and this job. Other jobs' queries (a result stream
+      // being read, say) carry on.
+      const touched: QueryFilters[] = [
+        { queryKey: batchKeys.lists() },
+        { queryKey: batchKeys.detail(job_id), exact: true },
+      ];
+      await Promise.all(touched.map((filters) => queryClient.cancelQueries(filters)));
+      const snapshot: Snapshot = touched.flatMap((filters) => queryClient.getQueriesData(filters));
       queryClient.setQueryData<BatchJob>(batchKeys.detail(job_id), (job) => job && requested(job));
       updateCachedLists(queryClient, (page) => ({
         ...page,

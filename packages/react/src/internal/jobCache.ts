@@ -45,7 +45,7 @@ export function findJobInLists(
 /** Removes a job from its detail and results queries and from every list. */
 export function removeJob(queryClient: QueryClient, job_id: string): void {
   queryClient.removeQueries({ queryKey: batchKeys.detail(job_id), exact: true });
-  queryClient.removeQueries({ queryKey: batchKeys.results(job_id), exact: true });
+  queryClient.removeQueries({ queryKey: batchKeys.results(job_id) }); // every page: their keys extend this one
   updateCachedLists(queryClient, (page) =>
     page.data?.some((listed) => listed.id === job_id)
       ? { ...page, data: page.data.filter((listed) => listed.id !== job_id), total: Math.max(0, page.total - 1) }
