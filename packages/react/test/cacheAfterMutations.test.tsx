@@ -42,6 +42,19 @@ function Deleter({ job }: { job: BatchJob }) {
   );
 }
 
+function CancelOther({ reading, other }: { reading: BatchJob; other: string }) {
+  const cancel = useCancelBatchJob();
+  return (
+    <div>
+      <RowCount job={reading} />
+      <button type="button" onClick={() => cancel.mutate({ job_id: other })}>
+        Cancel the other job
+      </button>
+      {cancel.isSuccess && <p>cancelled</p>}
+    </div>
+  );
+}
+
 describe("the cache after a mutation", () => {
   it("drops every page of a deleted job's results", async () => {
     const job = finishedFileJob(300);
@@ -57,19 +70,7 @@ describe("the cache after a mutation", () => {
   it("a cancel leaves other jobs' result streams reading", { timeout: 30_000 }, async () => {
     const reading = finishedFileJob(20_000);
     const running = simulator.createJob(moderationJob(5));
-    function View() {
-      const cancel = useCancelBatchJob();
-      return (
-        <div>
-          <RowCount job={reading} />
-          <button type="button" onClick={() => cancel.mutate({ job_id: running.id })}>
-            Cancel the other job
-          </button>
-          {cancel.isSuccess && <p>cancelled</p>}
-        </div>
-      );
-    }
-    renderWithBatch(<View />);
+    renderWithBatch(<CancelOther reading={reading} other={running.id} />);
     await waitFor(() =>
       expect(screen.getByText(new RegExp(`^${reading.id}: [1-9]\\d* rows \\(reading\\)$`))).toBeTruthy(),
     );
