@@ -133,6 +133,26 @@ describe("uploadFile", () => {
     expect(bodyBytes).toBe(Buffer.byteLength(server.requests[0]?.body ?? ""));
   });
 
+  it("reports the bytes of a streamed source as they go, and the total at its end", async () => {
+    const { core } = await start();
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ custom_id: String(i), body: { input: `text ${i} é` } }));
+    const total = new TextEncoder().encode(many.map((r) => `${JSON.stringify(r)}\n`).join("")).length;
+    const seen: Array<{ loaded: number; total: number | undefined }> = [];
+    await uploadFile(core, { file: many, onProgress: (progress) => seen.push(progress) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.map((p) => p.loaded)).toEqual([...seen.map((p) => p.loaded)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({ loaded: total, total });
+    expect(seen.slice(0, -1).every((p) => p.total === undefined)).toBe(true);
+  });
+
+  it("reports a Blob once, when it is sent", async () => {
+    const { core } = await start();
+    const seen: unknown[] = [];
+    await uploadFile(core, { file: new Blob([jsonl]), onProgress: (progress) => seen.push(progress) });
+    const size = new Blob([jsonl]).size;
+    expect(seen).toEqual([{ loaded: size, total: size }]);
+  });
+
   it("never retries a streamed upload, whatever the retry config", async () => {
     const { server, core } = await start(() => ({ status: 503, body: { message: "busy" } }));
     const error = await uploadFile(core, { file: requests }, { retries: fastRetries }).catch((e: unknown) => e);

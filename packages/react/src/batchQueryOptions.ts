@@ -1,26 +1,24 @@
-import { type BatchJob, isTerminalStatus, type ListBatchJobsParams, type MistralBatch } from "@mistral-batch/client";
+import {
+  type BatchJob,
+  isTerminalStatus,
+  type ListBatchJobsParams,
+  type MistralBatch,
+  pollDelay,
+} from "@mistral-batch/client";
 import { queryOptions } from "@tanstack/react-query";
 import { batchKeys } from "./batchKeys.js";
 import { replaceJobInLists } from "./internal/jobCache.js";
 
-/** How often lists and jobs are polled while something is still running. */
+/** How often lists and jobs are polled while something is still running: the client's one schedule. */
 export interface PollingOptions {
-  /** The first wait between polls, in ms. Default 1000. */
+  /** The first wait between polls, in ms. Default 1,000 (`DEFAULT_POLL_SCHEDULE`). */
   pollIntervalMs?: number;
-  /** Polls slow down by half each time, up to this wait, in ms. Default 10000. */
+  /** Polls slow down by half each time, up to this wait, in ms. Default 10,000 (`DEFAULT_POLL_SCHEDULE`). */
   maxPollIntervalMs?: number;
 }
 
-const DEFAULT_POLL_INTERVAL_MS = 1000;
-const DEFAULT_MAX_POLL_INTERVAL_MS = 10_000;
-
-function pollDelay(options: PollingOptions, pollsSoFar: number): number {
-  const first = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  return Math.min(
-    first * 1.5 ** Math.max(0, pollsSoFar - 1),
-    options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS,
-  );
-}
+const delayOf = (polling: PollingOptions, polls: number) =>
+  pollDelay(polls, { intervalMs: polling.pollIntervalMs, maxIntervalMs: polling.maxPollIntervalMs });
 
 /**
  * The query behind `useBatchJobs`: one page of jobs, refetched while any job on
@@ -36,9 +34,7 @@ export function batchJobsQueryOptions(
     queryFn: ({ signal }) => client.batch.jobs.list(params, { signal }),
     refetchInterval: (query) => {
       const jobs = query.state.data?.data ?? [];
-      return jobs.some((job) => !isTerminalStatus(job.status))
-        ? pollDelay(polling, query.state.dataUpdateCount)
-        : false;
+      return jobs.some((job) => !isTerminalStatus(job.status)) ? delayOf(polling, query.state.dataUpdateCount) : false;
     },
   });
 }
@@ -59,7 +55,7 @@ export function batchJobQueryOptions(client: MistralBatch, job_id: string, polli
     refetchInterval: (query) => {
       const job = query.state.data;
       if (!job || isTerminalStatus(job.status)) return false;
-      return pollDelay(polling, query.state.dataUpdateCount);
+      return delayOf(polling, query.state.dataUpdateCount);
     },
   });
 }

@@ -1,3 +1,4 @@
+export type { UploadProgress } from "@mistral-batch/client";
 export { batchKeys } from "./batchKeys.js";
 export type { PollingOptions } from "./batchQueryOptions.js";
 export { batchJobQueryOptions, batchJobsQueryOptions } from "./batchQueryOptions.js";
@@ -12,5 +13,4 @@ export { useBatchResults } from "./useBatchResults.js";
 export { useCancelBatchJob } from "./useCancelBatchJob.js";
 export { useCreateBatchJob } from "./useCreateBatchJob.js";
 export { useDeleteBatchJob } from "./useDeleteBatchJob.js";
-export type { UploadProgress } from "./useUploadBatchFile.js";
 export { useUploadBatchFile } from "./useUploadBatchFile.js";

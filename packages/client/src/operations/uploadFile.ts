@@ -36,7 +36,22 @@ export interface UploadFileParams {
   expiry?: number | null;
   /** `workspace` (the API's default) or `user`: only the uploader sees the file. */
   visibility?: FileVisibility;
+  /**
+   * Bytes of the file sent so far. A streamed source (a ReadableStream or an (async) iterable of requests) is
+   * counted as fetch reads it, at most every 256 KiB and at its end; a Blob or bytes go out as FormData, which
+   * fetch sends without telling, so they are reported once, when the upload is done.
+   */
+  onProgress?: (progress: UploadProgress) => void;
 }
+
+/** Bytes of an upload sent so far, and the total when the source's size is known. */
+export interface UploadProgress {
+  loaded: number;
+  total: number | undefined;
+}
+
+/** Progress is reported at most every this many bytes, so a large file does not call back thousands of times. */
+const PROGRESS_STEP_BYTES = 262_144; // A literal: bundlers keep an unused `256 * 1024` in every bundle.
 
 /**
  * Uploads a file, by default a JSONL file of batch requests (purpose `batch`).
@@ -52,7 +67,7 @@ export async function uploadFile(
   params: UploadFileParams,
   callOptions: RequestOptions = {},
 ): Promise<FileObject> {
-  const { file, purpose = "batch", expiry, visibility } = params;
+  const { file, purpose = "batch", expiry, visibility, onProgress } = params;
   if (expiry !== null) assertOptionalInteger("expiry", expiry, -Infinity);
   const options = {
     ...callOptions,
@@ -61,7 +76,7 @@ export async function uploadFile(
   const filename = params.filename ?? (file instanceof File ? file.name : "batch.jsonl");
   if (file instanceof Blob || file instanceof Uint8Array) {
     const blob = new File([file as BlobPart], filename, { type: file instanceof Blob ? file.type : "" });
-    return callOperation(
+    const uploaded: FileObject = await callOperation(
       core,
       // A second upload after an ambiguous failure leaves at most an unused file: harmless, so retried.
       {
@@ -72,8 +87,11 @@ export async function uploadFile(
       },
       options,
     );
+    onProgress?.({ loaded: blob.size, total: blob.size });
+    return uploaded;
   }
-  const content = file instanceof ReadableStream ? file : toJsonl(file);
+  const source = file instanceof ReadableStream ? file : toJsonl(file);
+  const content = onProgress ? countBytes(source, onProgress) : source;
   const fields: Record<string, string> = { purpose };
   if (expiry != null) fields.expiry = String(expiry);
   if (visibility !== undefined) fields.visibility = visibility;
@@ -92,5 +110,27 @@ export async function uploadFile(
     core,
     { name: "files.upload", idempotent: false, requiredFields: { id: "string" }, send },
     { ...options, retries: { strategy: "none" } },
+  );
+}
+
+/** Passes a byte stream on, counting what goes through. */
+function countBytes(
+  stream: ReadableStream<Uint8Array>,
+  onProgress: (progress: UploadProgress) => void,
+): ReadableStream<Uint8Array> {
+  let loaded = 0;
+  let reported = 0;
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        if (loaded - reported >= PROGRESS_STEP_BYTES) {
+          reported = loaded;
+          onProgress({ loaded, total: undefined });
+        }
+        controller.enqueue(chunk);
+      },
+      flush: () => onProgress({ loaded, total: loaded }),
+    }),
   );
 }

@@ -2,6 +2,7 @@ import type { MistralBatchCore } from "../core.js";
 import { InvalidRequestError, RequestAbortedError, RunCancelledError, RunLockedError } from "../errors.js";
 import { validateBatchRequests } from "../jsonl/validateBatchRequests.js";
 import type { ApiEndpoint, CreateBatchJobParams } from "../types.js";
+import { DEFAULT_POLL_SCHEDULE } from "./pollSchedule.js";
 import { type BatchRunRequests, createRunInput } from "./runs/createRunInput.js";
 import { createRunTally, type RunProgress } from "./runs/createRunTally.js";
 import { driveRun } from "./runs/driveRun.js";
@@ -43,7 +44,7 @@ export interface RunBatchOptions {
   maxJobsInFlight?: number;
   /** The first pause between polls of the live jobs, growing 1.5 times while nothing changes. Default 1,000 ms. */
   pollIntervalMs?: number;
-  /** The longest pause between polls. Default 30,000 ms. */
+  /** The longest pause between polls. Default 10,000 ms (`DEFAULT_POLL_SCHEDULE`). */
   maxPollIntervalMs?: number;
   /** How long the run's lease lasts without renewal: a process killed outright blocks the run this long. Default 30,000 ms. */
   leaseMs?: number;
@@ -72,8 +73,8 @@ const DEFAULTS = {
   maxFileBytes: 536_870_912,
   maxPendingRequests: 1_000_000,
   maxJobsInFlight: 8,
-  pollIntervalMs: 1_000,
-  maxPollIntervalMs: 30_000,
+  pollIntervalMs: DEFAULT_POLL_SCHEDULE.intervalMs,
+  maxPollIntervalMs: DEFAULT_POLL_SCHEDULE.maxIntervalMs,
   leaseMs: 30_000,
   order: "completion" as "completion" | "input",
 };

@@ -6,6 +6,7 @@ import { abortableSleep } from "../transport/abortableSleep.js";
 import type { RequestOptions } from "../transport/callOperation.js";
 import { RETRYABLE_STATUS_CODES } from "../transport/retry.js";
 import { type BatchJob, type BatchJobStatus, isTerminalStatus, type JobIdParams } from "../types.js";
+import { pollDelay } from "./pollSchedule.js";
 
 /** Where a job stands, as `onProgress` reports it. */
 export interface BatchJobProgress {
@@ -20,15 +21,13 @@ export interface BatchJobProgress {
 export interface WaitForBatchJobOptions extends Omit<RequestOptions, "timeoutMs"> {
   /** The first pause between polls; each pause is 1.5 times the previous one. Defaults to 1,000 ms. */
   intervalMs?: number;
-  /** The longest pause between polls. Defaults to 30,000 ms. */
+  /** The longest pause between polls. Defaults to 10,000 ms (`DEFAULT_POLL_SCHEDULE`). */
   maxIntervalMs?: number;
   /** Gives up with a `WaitTimeoutError` after this long; by default waits as long as the job runs. */
   timeoutMs?: number;
   /** Called with the job's progress on the first poll and whenever it changes. */
   onProgress?: (progress: BatchJobProgress, job: BatchJob) => void;
 }
-
-const BACKOFF_FACTOR = 1.5;
 
 /**
  * Polls a job until it reaches a terminal status (SUCCESS, FAILED,
@@ -46,7 +45,7 @@ export async function waitForBatchJob(
   options: WaitForBatchJobOptions = {},
 ): Promise<BatchJob> {
   assertUuid("job_id", params?.job_id);
-  const { intervalMs = 1000, maxIntervalMs = 30_000, timeoutMs, onProgress, signal: callerSignal, ...rest } = options;
+  const { intervalMs, maxIntervalMs, timeoutMs, onProgress, signal: callerSignal, ...rest } = options;
   const deadline = new AbortController();
   const timer =
     timeoutMs === undefined
@@ -55,7 +54,7 @@ export async function waitForBatchJob(
   const signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal;
   let reported: string | undefined;
   try {
-    for (let interval = intervalMs; ; interval = Math.min(interval * BACKOFF_FACTOR, maxIntervalMs)) {
+    for (let polls = 1; ; polls++) {
       const job = await getBatchJob(core, { job_id: params.job_id }, { ...rest, signal }).catch((error: unknown) => {
         if (signal.aborted || !isTransient(error)) throw error;
         return undefined;
@@ -69,7 +68,7 @@ export async function waitForBatchJob(
         }
         if (isTerminalStatus(job.status)) return job;
       }
-      await abortableSleep(interval, signal);
+      await abortableSleep(pollDelay(polls, { intervalMs, maxIntervalMs }), signal);
     }
   } catch (error) {
     if (callerSignal?.aborted) {

@@ -14,6 +14,7 @@ import {
   MAX_INLINE_REQUESTS,
 } from "../../types.js";
 import { createBatchJobOnce, findBatchJobByKey } from "../createBatchJobOnce.js";
+import { pollDelay } from "../pollSchedule.js";
 import { isTransient } from "../waitForBatchJob.js";
 import type { RunInput } from "./createRunInput.js";
 import type { RunTally } from "./createRunTally.js";
@@ -278,7 +279,7 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
       }
     }
     if (inputOrder) yield* inOrder();
-    for (let interval = drive.pollIntervalMs; ; ) {
+    for (let quietPolls = 1; ; ) {
       if (signal.aborted) throw signal.reason;
       await submit();
       if (manifest.inputDone && parts.every((part) => part.settled)) break;
@@ -298,7 +299,11 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
         yield* settle(part, job);
       }
       tally.report(parts, live, manifest.inputDone);
-      interval = changed ? drive.pollIntervalMs : Math.min(interval * 1.5, drive.maxPollIntervalMs);
+      quietPolls = changed ? 1 : quietPolls + 1;
+      const interval = pollDelay(quietPolls, {
+        intervalMs: drive.pollIntervalMs,
+        maxIntervalMs: drive.maxPollIntervalMs,
+      });
       const due = parts.find((part) => part.jobId === undefined && part.notBefore !== undefined);
       const wait = due ? Math.min(interval, Math.max(0, (due.notBefore as number) - Date.now())) : interval;
       if (live.size > 0 || due) await abortableSleep(wait, signal);
