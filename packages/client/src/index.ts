@@ -102,4 +102,4 @@ export type { RetryFailedOptions } from "./workflows/runs/retryFailed.js";
 export { RETRY_OF_METADATA_KEY, retryFailed } from "./workflows/runs/retryFailed.js";
 export type { RunPrices, RunResult, RunSummary, RunUsage } from "./workflows/runs/runResults.js";
 export type { BatchJobProgress, WaitForBatchJobOptions } from "./workflows/waitForBatchJob.js";
-export { waitForBatchJob } from "./workflows/waitForBatchJob.js";
+export { isTransientError, waitForBatchJob } from "./workflows/waitForBatchJob.js";

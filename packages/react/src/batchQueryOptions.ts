@@ -8,6 +8,7 @@ import {
 import { queryOptions } from "@tanstack/react-query";
 import { batchKeys } from "./batchKeys.js";
 import { replaceJobInLists } from "./internal/jobCache.js";
+import { ONE_ATTEMPT, retryTransient } from "./internal/retryPolicy.js";
 
 /** How often lists and jobs are polled while something is still running: the client's one schedule. */
 export interface PollingOptions {
@@ -31,7 +32,8 @@ export function batchJobsQueryOptions(
 ) {
   return queryOptions({
     queryKey: batchKeys.list(params),
-    queryFn: ({ signal }) => client.batch.jobs.list(params, { signal }),
+    queryFn: ({ signal }) => client.batch.jobs.list(params, { ...ONE_ATTEMPT, signal }),
+    retry: retryTransient,
     refetchInterval: (query) => {
       const jobs = query.state.data?.data ?? [];
       return jobs.some((job) => !isTerminalStatus(job.status)) ? delayOf(polling, query.state.dataUpdateCount) : false;
@@ -48,10 +50,11 @@ export function batchJobQueryOptions(client: MistralBatch, job_id: string, polli
   return queryOptions({
     queryKey: batchKeys.detail(job_id),
     queryFn: async ({ signal, client: queryClient }): Promise<BatchJob> => {
-      const job = await client.batch.jobs.get({ job_id }, { signal });
+      const job = await client.batch.jobs.get({ job_id }, { ...ONE_ATTEMPT, signal });
       replaceJobInLists(queryClient, job);
       return job;
     },
+    retry: retryTransient,
     refetchInterval: (query) => {
       const job = query.state.data;
       if (!job || isTerminalStatus(job.status)) return false;

@@ -56,7 +56,7 @@ export async function waitForBatchJob(
   try {
     for (let polls = 1; ; polls++) {
       const job = await getBatchJob(core, { job_id: params.job_id }, { ...rest, signal }).catch((error: unknown) => {
-        if (signal.aborted || !isTransient(error)) throw error;
+        if (signal.aborted || !isTransientError(error)) throw error;
         return undefined;
       });
       if (job) {
@@ -92,8 +92,8 @@ function progressOf(job: BatchJob): BatchJobProgress {
   };
 }
 
-/** Failures that say nothing about the job, only about this one poll. */
-export function isTransient(error: unknown): boolean {
+/** Failures that say nothing about what was asked, only about this one attempt: worth trying again. */
+export function isTransientError(error: unknown): boolean {
   return (
     error instanceof ConnectionError ||
     error instanceof RequestTimeoutError ||

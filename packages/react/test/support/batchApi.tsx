@@ -10,7 +10,7 @@ import { MistralBatchProvider } from "../../src/index.js";
 
 /** The mock API every hook test runs against, with a log of the requests that reached it. */
 export const simulator = createBatchSimulator({ queueDelayMs: 1000, jobDurationMs: 10_000, cancelDelayMs: 1000 });
-const server = setupServer(...batchHandlers(simulator));
+export const server = setupServer(...batchHandlers(simulator));
 
 /** "METHOD /path" of every request the mock received, in order. */
 export const wire: string[] = [];
@@ -33,9 +33,11 @@ export const requestsTo = (method: string, prefix: string) =>
 /** Renders `ui` inside a fresh QueryClient and a client pointed at the mock. */
 export function renderWithBatch(
   ui: ReactNode,
-  options: { fetch?: typeof globalThis.fetch } = {},
+  options: { fetch?: typeof globalThis.fetch; retry?: boolean } = {},
 ): RenderResult & { queryClient: QueryClient } {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  // Without `retry`, TanStack's retries are off and the client retries nothing either: a failure is final at once.
+  const retry = options.retry ? {} : { retry: false };
+  const queryClient = new QueryClient({ defaultOptions: { queries: retry, mutations: { retry: false } } });
   const client = new MistralBatch({ apiKey: "test-key", retryConfig: { strategy: "none" }, fetch: options.fetch });
   const result = render(
     <QueryClientProvider client={queryClient}>

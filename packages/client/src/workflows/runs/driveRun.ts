@@ -15,7 +15,7 @@ import {
 } from "../../types.js";
 import { createBatchJobOnce, findBatchJobByKey } from "../createBatchJobOnce.js";
 import { pollDelay } from "../pollSchedule.js";
-import { isTransient } from "../waitForBatchJob.js";
+import { isTransientError } from "../waitForBatchJob.js";
 import type { RunInput } from "./createRunInput.js";
 import type { RunTally } from "./createRunTally.js";
 import { createInputOrder } from "./inputOrder.js";
@@ -287,7 +287,7 @@ export async function* driveRun<TBody>(drive: RunDrive): AsyncGenerator<RunResul
       for (const [index, last] of live) {
         const part = parts[index] as RunPart;
         const job = await getBatchJob(core, { job_id: last.id }, { signal }).catch((error: unknown) => {
-          if (signal.aborted || !isTransient(error)) throw error;
+          if (signal.aborted || !isTransientError(error)) throw error;
           return last;
         });
         changed ||= job.completed_requests !== last.completed_requests || job.status !== last.status;
