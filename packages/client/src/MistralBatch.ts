@@ -14,6 +14,7 @@ import type { RequestOptions } from "./transport/callOperation.js";
 import type { BatchJob, CreateBatchJobParams, GetBatchJobParams, JobIdParams, ListBatchJobsParams } from "./types.js";
 import { batchResults } from "./workflows/batchResults.js";
 import { type CreateBatchJobOptions, createBatchJobOnce } from "./workflows/createBatchJobOnce.js";
+import { followBatchJob } from "./workflows/followBatchJob.js";
 import { type IterateBatchJobsParams, iterateBatchJobs } from "./workflows/iterateBatchJobs.js";
 import { type RunBatchOptions, type RunBatchParams, runBatch } from "./workflows/runBatch.js";
 import { type RetryFailedOptions, retryFailed } from "./workflows/runs/retryFailed.js";
@@ -46,6 +47,8 @@ export class MistralBatch {
       wait(params: JobIdParams, options?: WaitForBatchJobOptions): ReturnType<typeof waitForBatchJob>;
       /** Streams a finished job's results: see `batchResults`. */
       results<TBody = unknown>(job: BatchJob, options?: RequestOptions): ReturnType<typeof batchResults<TBody>>;
+      /** The job each time it changes, from a proxy's live events: see `followBatchJob`. */
+      follow(params: JobIdParams, options?: RequestOptions): ReturnType<typeof followBatchJob>;
       /** Creates one job, once, from a finished job's failed lines: see `retryFailed`. */
       retryFailed(job: BatchJob, options?: RetryFailedOptions): ReturnType<typeof retryFailed>;
     };
@@ -80,6 +83,7 @@ export class MistralBatch {
         iterate: (params, callOptions) => iterateBatchJobs(core, params, callOptions),
         wait: (params, waitOptions) => waitForBatchJob(core, params, waitOptions),
         results: (job, callOptions) => batchResults(core, job, callOptions),
+        follow: (params, callOptions) => followBatchJob(core, params, callOptions),
         retryFailed: (job, retryOptions) => retryFailed(core, job, retryOptions),
       },
       run: (params, runOptions) => runBatch(core, params, runOptions),

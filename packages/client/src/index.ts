@@ -87,6 +87,7 @@ export type { BatchResult } from "./workflows/batchResults.js";
 export { batchResults } from "./workflows/batchResults.js";
 export type { CreateBatchJobOptions } from "./workflows/createBatchJobOnce.js";
 export { createBatchJobOnce, findBatchJobByKey, IDEMPOTENCY_METADATA_KEY } from "./workflows/createBatchJobOnce.js";
+export { followBatchJob } from "./workflows/followBatchJob.js";
 export type { IterateBatchJobsParams } from "./workflows/iterateBatchJobs.js";
 export { iterateBatchJobs } from "./workflows/iterateBatchJobs.js";
 export type { PollSchedule } from "./workflows/pollSchedule.js";
