@@ -2,7 +2,8 @@ import { type BatchJob, isTerminalStatus } from "@mistral-batch/client";
 import { type UseQueryResult, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { batchJobQueryOptions, type PollingOptions } from "./batchQueryOptions.js";
 import { findJobInLists } from "./internal/jobCache.js";
-import { useMistralBatch } from "./MistralBatchProvider.js";
+import { useJobEvents } from "./internal/useJobEvents.js";
+import { useMistralBatch, useMistralBatchSettings } from "./MistralBatchProvider.js";
 
 /** What `useBatchJob` adds to TanStack's query result. */
 export interface BatchJobProgressFields {
@@ -33,18 +34,22 @@ function withProgress<T extends { data: BatchJob | undefined }>(query: T): T & B
 }
 
 /**
- * One job, polled with backoff until its status is terminal, then never again.
- * Starts from the job as a cached list shows it, and keeps those lists up to date.
+ * One job, polled with backoff until its status is terminal, then never again; under a `live` provider, updated
+ * from the proxy's events instead, polling only if they cannot be had. Starts from the job as a cached list shows
+ * it, and keeps those lists up to date.
  */
 export function useBatchJob(
   job_id: string | undefined,
   options: UseBatchJobOptions = {},
 ): UseQueryResult<BatchJob> & BatchJobProgressFields {
-  const client = useMistralBatch();
+  const { client, live } = useMistralBatchSettings();
   const queryClient = useQueryClient();
+  const enabled = (options.enabled ?? true) && Boolean(job_id);
+  const following = useJobEvents(client, job_id, live && enabled);
   const query = useQuery({
     ...batchJobQueryOptions(client, job_id ?? "", options),
-    enabled: (options.enabled ?? true) && Boolean(job_id),
+    ...(following ? { refetchInterval: false } : {}),
+    enabled,
     initialData: () => (job_id ? findJobInLists(queryClient, job_id)?.job : undefined),
     initialDataUpdatedAt: () => (job_id ? findJobInLists(queryClient, job_id)?.updatedAt : undefined),
   });

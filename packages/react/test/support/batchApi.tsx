@@ -33,7 +33,7 @@ export const requestsTo = (method: string, prefix: string) =>
 /** Renders `ui` inside a fresh QueryClient and a client pointed at the mock. */
 export function renderWithBatch(
   ui: ReactNode,
-  options: { fetch?: typeof globalThis.fetch; retry?: boolean } = {},
+  options: { fetch?: typeof globalThis.fetch; retry?: boolean; live?: boolean } = {},
 ): RenderResult & { queryClient: QueryClient } {
   // Without `retry`, TanStack's retries are off and the client retries nothing either: a failure is final at once.
   const retry = options.retry ? {} : { retry: false };
@@ -41,7 +41,9 @@ export function renderWithBatch(
   const client = new MistralBatch({ apiKey: "test-key", retryConfig: { strategy: "none" }, fetch: options.fetch });
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <MistralBatchProvider client={client}>{ui}</MistralBatchProvider>
+      <MistralBatchProvider client={client} live={options.live ?? false}>
+        {ui}
+      </MistralBatchProvider>
     </QueryClientProvider>,
   );
   return { ...result, queryClient };
