@@ -12,8 +12,6 @@ export {
   RequestAbortedError,
   RequestTimeoutError,
   ResponseValidationError,
-  RunCancelledError,
-  RunLockedError,
   SDKError,
   WaitTimeoutError,
 } from "./errors.js";
@@ -101,6 +99,7 @@ export type { RunManifest, RunPart, RunStore } from "./workflows/runs/RunStore.j
 export { createMemoryRunStore } from "./workflows/runs/RunStore.js";
 export type { RetryFailedOptions } from "./workflows/runs/retryFailed.js";
 export { RETRY_OF_METADATA_KEY, retryFailed } from "./workflows/runs/retryFailed.js";
+export { RunCancelledError, RunLockedError } from "./workflows/runs/runErrors.js";
 export type { RunPrices, RunResult, RunSummary, RunUsage } from "./workflows/runs/runResults.js";
 export type { BatchJobProgress, WaitForBatchJobOptions } from "./workflows/waitForBatchJob.js";
 export { isTransientError, waitForBatchJob } from "./workflows/waitForBatchJob.js";

@@ -1,5 +1,5 @@
 import type { MistralBatchCore } from "../core.js";
-import { InvalidRequestError, RequestAbortedError, RunCancelledError, RunLockedError } from "../errors.js";
+import { InvalidRequestError, RequestAbortedError } from "../errors.js";
 import { validateBatchRequests } from "../jsonl/validateBatchRequests.js";
 import type { ApiEndpoint, CreateBatchJobParams } from "../types.js";
 import { DEFAULT_POLL_SCHEDULE } from "./pollSchedule.js";
@@ -7,6 +7,7 @@ import { type BatchRunRequests, createRunInput } from "./runs/createRunInput.js"
 import { createRunTally, type RunProgress } from "./runs/createRunTally.js";
 import { driveRun } from "./runs/driveRun.js";
 import { createMemoryRunStore, type RunManifest, type RunStore } from "./runs/RunStore.js";
+import { RunCancelledError, RunLockedError } from "./runs/runErrors.js";
 import { createRunSummary, type RunPrices, type RunResult, type RunSummary } from "./runs/runResults.js";
 
 /** Parameters of `batch.run`: one endpoint and one model for every request. */
@@ -73,8 +74,6 @@ const DEFAULTS = {
   maxFileBytes: 536_870_912,
   maxPendingRequests: 1_000_000,
   maxJobsInFlight: 8,
-  pollIntervalMs: DEFAULT_POLL_SCHEDULE.intervalMs,
-  maxPollIntervalMs: DEFAULT_POLL_SCHEDULE.maxIntervalMs,
   leaseMs: 30_000,
   order: "completion" as "completion" | "input",
 };
@@ -103,7 +102,12 @@ export async function runBatch<TBody = unknown>(
   options: RunBatchOptions = {},
 ): Promise<RunBatchResult<TBody>> {
   const { requests, endpoint, ...job } = params;
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  // The poll schedule's defaults are read here, not in DEFAULTS: a module-level read would ride in every bundle.
+  const schedule = {
+    pollIntervalMs: DEFAULT_POLL_SCHEDULE.intervalMs,
+    maxPollIntervalMs: DEFAULT_POLL_SCHEDULE.maxIntervalMs,
+  };
+  const settings = { ...DEFAULTS, ...schedule, ...definedOnly(options) };
   const { runId = crypto.randomUUID(), store = createMemoryRunStore(), signal: callerSignal } = options;
   if (typeof runId !== "string" || !/^[\w.:-]{1,200}$/.test(runId)) {
     throw new InvalidRequestError("runId", "expected 1 to 200 letters, digits, '_', '-', '.' or ':'");

@@ -1,5 +1,5 @@
 import type { MistralBatchCore } from "../../core.js";
-import { RequestAbortedError, RunLockedError, SDKError } from "../../errors.js";
+import { RequestAbortedError, SDKError } from "../../errors.js";
 import type { BatchRequest } from "../../generated/types.gen.js";
 import { utf8Length } from "../../jsonl/utf8Length.js";
 import { cancelBatchJob, getBatchJob } from "../../operations/batchJobs.js";
@@ -22,6 +22,7 @@ import { createInputOrder } from "./inputOrder.js";
 import type { RunManifest, RunPart, RunStore } from "./RunStore.js";
 import { readPartOutcomes } from "./readPartOutcomes.js";
 import { readInputFiles, selectedRequests } from "./retryInput.js";
+import { RunLockedError } from "./runErrors.js";
 import { isRetryableResult, type RunResult } from "./runResults.js";
 
 /** The metadata keys naming a job's run and its part in it. */
