@@ -1,5 +1,8 @@
 import type { ProxyLimits, ProxyRequest } from "../../types.js";
-import type { UpstreamConfig } from "../upstream/transport.js";
+import type { JobWatchers } from "../events/JobWatchers.js";
+import type { OnCallerGone, UpstreamConfig } from "../upstream/transport.js";
+
+export type { OnCallerGone } from "../upstream/transport.js";
 
 /** What every operation needs: resolved once per proxy, shared by every request. */
 export interface ProxyContext {
@@ -8,18 +11,14 @@ export interface ProxyContext {
   ownerKey: string;
   /** The tag of a user's uploads (see `fileTag`), keyed by a secret derived from the API key. */
   tagOf: (userId: string) => Promise<string>;
+  /** The shared watchers of the jobs that event streams follow, and the streams' caps. */
+  events: JobWatchers;
 }
 
 /** The request headers the core reads, by lower-case name: a web `Headers` is one, a Node request gives another. */
 export interface HeaderReader {
   get(name: string): string | null;
 }
-
-/**
- * Subscribes to the caller going away before its answer is sent: calls `listener` once (at once if already gone) and
- * returns the unsubscribe. Cheaper than an AbortSignal per request, which the Express adapter would have to make.
- */
-export type OnCallerGone = (listener: () => void) => () => void;
 
 /** A request as the core sees it: `ProxyRequest` with headers it only reads, and `onGone` for its signal. */
 export interface CoreRequest extends Omit<ProxyRequest, "headers" | "signal"> {

@@ -1,7 +1,13 @@
 import { DEFAULT_SERVER_URL } from "@mistral-batch/client";
 import { isExplodedMetadataKey, matchApiRoute } from "@mistral-batch/client/contract";
-import { DEFAULT_LIMITS, DEFAULT_OWNER_METADATA_KEY, DEFAULT_PROXY_TIMEOUT_MS } from "../../defaults.js";
-import type { MistralBatchProxyOptions, ProxyOperation, ProxyUser } from "../../types.js";
+import {
+  DEFAULT_EVENT_STREAM_OPTIONS,
+  DEFAULT_LIMITS,
+  DEFAULT_OWNER_METADATA_KEY,
+  DEFAULT_PROXY_TIMEOUT_MS,
+} from "../../defaults.js";
+import type { EventStreamOptions, MistralBatchProxyOptions, ProxyOperation, ProxyUser } from "../../types.js";
+import { JobWatchers } from "../events/JobWatchers.js";
 import {
   deleteFile,
   downloadFile,
@@ -10,6 +16,7 @@ import {
   retrieveFile,
   uploadFile,
 } from "../operations/fileOperations.js";
+import { streamJobEvents } from "../operations/jobEvents.js";
 import { cancelJob, createJob, deleteJob, getJob, listJobs } from "../operations/jobOperations.js";
 import { createFileTagger } from "../ownership/fileTag.js";
 import type { UpstreamTransport } from "../upstream/transport.js";
@@ -26,6 +33,7 @@ const OPERATIONS: Record<ProxyOperation, Operation> = {
   "batch.jobs.get": getJob,
   "batch.jobs.delete": deleteJob,
   "batch.jobs.cancel": cancelJob,
+  "batch.jobs.events": streamJobEvents,
   "files.upload": uploadFile,
   "files.list": listFiles,
   "files.retrieve": retrieveFile,
@@ -51,7 +59,7 @@ export function createProxyCore<TRequest>(
   return async (request, raw) => {
     const started = performance.now();
     const { path, query } = splitUrl(request.url);
-    const route = matchApiRoute(request.method, path);
+    const route = matchRoute(request.method, path);
     let userId: string | null = null;
     let answer: ProxyAnswer;
     try {
@@ -59,7 +67,7 @@ export function createProxyCore<TRequest>(
       userId = await authorizeOrThrow(options.authorize, raw);
       answer = await OPERATIONS[route.operation](context, {
         userId,
-        id: route.params.job_id ?? route.params.file_id ?? null,
+        id: route.id,
         query,
         headers: request.headers,
         body: request.body,
@@ -78,6 +86,32 @@ export function createProxyCore<TRequest>(
     });
     return answer;
   };
+}
+
+/** The proxy's own route, outside the API's paths: live events of one job. */
+const EVENTS_PREFIX = "/events/batch/jobs/";
+
+interface Route {
+  operation: ProxyOperation | null;
+  id: string | null;
+  /** The methods the path has, when it has none for this one. */
+  allow: string[];
+}
+
+function matchRoute(method: string, path: string): Route {
+  if (
+    path.startsWith(EVENTS_PREFIX) &&
+    path.length > EVENTS_PREFIX.length &&
+    !path.includes("/", EVENTS_PREFIX.length)
+  ) {
+    const id = path.slice(EVENTS_PREFIX.length);
+    return method === "GET"
+      ? { operation: "batch.jobs.events", id, allow: [] }
+      : { operation: null, id, allow: ["GET"] };
+  }
+  const route = matchApiRoute(method, path);
+  if (route.operation === null) return { operation: null, id: null, allow: route.allow };
+  return { operation: route.operation, id: route.params.job_id ?? route.params.file_id ?? null, allow: [] };
 }
 
 // Split by hand: `new URL` would read a leading "//host" as an authority.
@@ -104,16 +138,28 @@ function resolveContext<TRequest>(
     // The owner filter goes upstream as `?<ownerMetadataKey>=<user>`, where a list parameter's name would be misread.
     throw new TypeError(`mistralBatchProxy: \`ownerMetadataKey\` cannot be a list parameter name (${ownerKey})`);
   }
+  const upstream = {
+    apiKey: options.apiKey,
+    transport: transportFor(options.serverURL ?? DEFAULT_SERVER_URL),
+    timeoutMs: options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS,
+  };
   return {
-    upstream: {
-      apiKey: options.apiKey,
-      transport: transportFor(options.serverURL ?? DEFAULT_SERVER_URL),
-      timeoutMs: options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS,
-    },
+    upstream,
+    events: new JobWatchers(upstream, eventOptions(options.events)),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     ownerKey,
     tagOf: createFileTagger(options.apiKey),
   };
+}
+
+function eventOptions(options: EventStreamOptions | undefined): Required<EventStreamOptions> {
+  const resolved = { ...DEFAULT_EVENT_STREAM_OPTIONS, ...options };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new TypeError(`mistralBatchProxy: \`events.${name}\` must be a positive integer`);
+    }
+  }
+  return resolved;
 }
 
 async function authorizeOrThrow<TRequest>(

@@ -1,3 +1,9 @@
+/**
+ * Subscribes to the caller going away before its answer is sent: calls `listener` once (at once if already gone) and
+ * returns the unsubscribe. Cheaper than an AbortSignal per request, which the Express adapter would have to make.
+ */
+export type OnCallerGone = (listener: () => void) => () => void;
+
 /** Where and how the proxy calls the Mistral API. */
 export interface UpstreamConfig {
   apiKey: string;

@@ -1,8 +1,7 @@
 import { jsonTextNestsDeeperThan, MAX_JSON_DEPTH } from "@mistral-batch/client/contract";
 import { badGateway, clientClosedRequest, ProxyError, upstreamRefused, upstreamTimeout } from "../core/errors.js";
-import type { OnCallerGone } from "../core/ProxyContext.js";
 import { sanitizeErrorBody } from "./sanitizeErrorBody.js";
-import type { ByteStream, TransportAnswer, UpstreamConfig } from "./transport.js";
+import type { ByteStream, OnCallerGone, TransportAnswer, UpstreamConfig } from "./transport.js";
 
 /** One call to the upstream. */
 export interface UpstreamRequest {
