@@ -53,11 +53,6 @@ export class JobWatchers {
     private readonly options: Required<EventStreamOptions>,
   ) {}
 
-  /** Streams open now, for tests and metrics. */
-  get openStreams(): number {
-    return this.total;
-  }
-
   /**
    * Takes a stream slot for `userId` (429 past a cap) and a watch of the job, made on first use. `release` gives
    * the slot back, once, whether or not a stream was opened.
