@@ -67,12 +67,15 @@ try {
   );
   run("node", ["esm.mjs"], scratch);
   run("node", ["cjs.cjs"], scratch);
-  if (names.includes("@mistral-batch/msw"))
-    run(
-      "node",
-      ["-e", `import("@mistral-batch/msw/node").then(m => { if (!Object.keys(m).length) process.exit(1); })`],
-      scratch,
-    );
+  // Subpath entries, each imported on its own as a user would.
+  const subpaths = {
+    "@mistral-batch/msw": "@mistral-batch/msw/node",
+    "@mistral-batch/express": "@mistral-batch/express/fetch",
+  };
+  for (const [name, subpath] of Object.entries(subpaths)) {
+    if (!names.includes(name)) continue;
+    run("node", ["-e", `import("${subpath}").then(m => { if (!Object.keys(m).length) process.exit(1); })`], scratch);
+  }
 
   const usage = [
     `import { MistralBatch, type BatchJob } from "@mistral-batch/client";`,
@@ -81,6 +84,9 @@ try {
     ...names
       .filter((name) => name !== "@mistral-batch/client")
       .map((name) => `export * as ${name.split("/")[1]} from "${name}";`),
+    ...(names.includes("@mistral-batch/express")
+      ? [`export * as expressFetch from "@mistral-batch/express/fetch";`]
+      : []),
   ].join("\n");
   writeFileSync(join(scratch, "usage.ts"), `${usage}\n`);
   for (const [module, moduleResolution] of [

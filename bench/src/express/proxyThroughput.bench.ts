@@ -16,12 +16,13 @@ import { compared, figure, median, paired } from "../lib/stats.js";
 import type { ProxyKind, ProxyUsage } from "./proxyApp.js";
 
 const KEY = "bench-key";
-const PROXIES = ["ours", "hpm", "floor"] as const satisfies readonly ProxyKind[];
+const PROXIES = ["ours", "fetch", "hpm", "floor"] as const satisfies readonly ProxyKind[];
 const CONTENDERS = ["direct", ...PROXIES] as const;
 type Contender = (typeof CONTENDERS)[number];
 const LABELS: Record<Contender, string> = {
   direct: "direct",
   ours: "proxy",
+  fetch: "fetchHandler",
   hpm: "httpProxyMiddleware",
   floor: "bareExpressForwarder",
 };
@@ -93,7 +94,8 @@ const bench: Bench = async ({ quick }) => {
       await closeProxies();
     }
     const ratesOf = (contender: Contender) => rates.get(contender) as number[];
-    const cpuOf = (contender: Contender) => median(cpu.get(contender) as number[]);
+    const cpuRounds = (contender: Contender) => cpu.get(contender) as number[];
+    const cpuOf = (contender: Contender) => median(cpuRounds(contender));
     return [
       figure("express.getJob.direct.throughput", median(ratesOf("direct")), "req/s"),
       ...PROXIES.map((kind) =>
@@ -102,6 +104,12 @@ const bench: Bench = async ({ quick }) => {
       figure("express.getJob.bareExpressForwarder.cpu", cpuOf("floor"), "µs/req"),
       compared("express.getJob.httpProxyMiddleware.cpu", cpuOf("hpm"), "µs/req", cpuOf("floor")),
       compared("express.getJob.proxy.cpu", cpuOf("ours"), "µs/req", cpuOf("floor")),
+      compared("express.getJob.fetchHandler.cpu", cpuOf("fetch"), "µs/req", cpuOf("floor")),
+      // Per-round ratios to the forwarder measured in the same round: the issue-17 targets.
+      paired("express.getJob.proxy.cpuVsForwarder", cpuRounds("ours"), cpuRounds("floor"), "µs/req"),
+      paired("express.getJob.fetchHandler.cpuVsForwarder", cpuRounds("fetch"), cpuRounds("floor"), "µs/req"),
+      paired("express.getJob.proxy.throughputVsForwarder", ratesOf("ours"), ratesOf("floor"), "req/s"),
+      paired("express.getJob.fetchHandler.throughputVsForwarder", ratesOf("fetch"), ratesOf("floor"), "req/s"),
     ];
   } finally {
     await closeProxies();

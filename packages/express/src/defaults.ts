@@ -1,4 +1,4 @@
-import type { ProxyLimits } from "./types.js";
+import type { EventStreamOptions, ProxyLimits } from "./types.js";
 
 const MiB = 1024 * 1024;
 
@@ -13,6 +13,21 @@ export const DEFAULT_PROXY_TIMEOUT_MS = 60_000;
 
 /** The job metadata key that records the owner, by default. */
 export const DEFAULT_OWNER_METADATA_KEY = "owner";
+
+/**
+ * Default caps and schedule of live job events. 32 streams per user: a dashboard's tabs following the jobs they
+ * show. 10,000 streams in all: each costs the proxy a few kilobytes (a stream, its queue, a socket), and the
+ * upstream nothing more once its job is watched, as every stream of a job shares one poller. Reads every 2 s after
+ * a change, backing off to 30 s while nothing changes; a heartbeat every 15 s, under the 30 to 60 s after which
+ * load balancers commonly close an idle connection.
+ */
+export const DEFAULT_EVENT_STREAM_OPTIONS: Readonly<Required<EventStreamOptions>> = Object.freeze({
+  maxStreamsPerUser: 32,
+  maxStreams: 10_000,
+  pollIntervalMs: 2_000,
+  maxPollIntervalMs: 30_000,
+  heartbeatMs: 15_000,
+});
 
 /** The page size of the proxy's own scans of the upstream (its ownership lookups): large, to need few calls. */
 export const SCAN_PAGE_SIZE = 1000;

@@ -14,8 +14,25 @@ export interface ProxyUser {
   userId: string;
 }
 
-/** The operations the proxy serves, named like the SDKs' methods: every operation of the API. */
-export type ProxyOperation = ApiOperation;
+/**
+ * The operations the proxy serves, named like the SDKs' methods: every operation of the API, and
+ * `batch.jobs.events`, its own route of live job events.
+ */
+export type ProxyOperation = ApiOperation | "batch.jobs.events";
+
+/** Options of the live job events route (`GET {mount}/events/batch/jobs/{job_id}`); see `DEFAULT_EVENT_STREAM_OPTIONS`. */
+export interface EventStreamOptions {
+  /** Streams one user may hold open at once, over all jobs: 429 past it. */
+  maxStreamsPerUser?: number;
+  /** Streams the proxy holds open at once, over all users: 429 past it. */
+  maxStreams?: number;
+  /** How long after a change the job is read again, in milliseconds. */
+  pollIntervalMs?: number;
+  /** The longest wait between reads: the wait doubles from `pollIntervalMs` up to it while nothing changes. */
+  maxPollIntervalMs?: number;
+  /** How often an idle stream gets a comment line, to keep it (and the proxies between) open. */
+  heartbeatMs?: number;
+}
 
 /** What `onRequest` is told once a request has its answer. It never holds the API key nor any body. */
 export interface ProxyRequestEvent {
@@ -48,6 +65,8 @@ export interface MistralBatchProxyOptions<TRequest = unknown> {
   limits?: Partial<ProxyLimits>;
   /** How long the upstream has to answer once the request is sent, in milliseconds. Default 60 000. */
   timeoutMs?: number;
+  /** Live job events: caps on streams and the polling schedule. */
+  events?: EventStreamOptions;
   /** Called once per request with its outcome, e.g. for logging or metrics. Errors it throws are ignored. */
   onRequest?: (event: ProxyRequestEvent) => void;
 }

@@ -6,13 +6,13 @@ import express5 from "express";
 import express4 from "express4";
 import { describe, expect, it, vi } from "vitest";
 import { MAX_INPUT_FILES } from "../src/index.js";
-import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
+import { createFileTagger } from "../src/internal/ownership/fileTag.js";
 import { failingFields, raw } from "./support/http.js";
 import { SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 import { useProxyOverMock } from "./support/useProxyOverMock.js";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
-const ALICE_TAG = fileTag(deriveTagSecret(SERVER_KEY), "alice");
+const ALICE_TAG = await createFileTagger(SERVER_KEY)("alice");
 const lines = (count: number) =>
   Array.from({ length: count }, (_, i) => `{"custom_id":"${i}","body":{"input":"x"}}\n`).join("");
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

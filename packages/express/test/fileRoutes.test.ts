@@ -3,8 +3,8 @@ import { notFoundBody } from "@mistral-batch/client/contract";
 import { Mistral } from "@mistralai/mistralai";
 import express from "express";
 import { describe, expect, it } from "vitest";
-import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
-import { MAX_FILES_SCANNED } from "../src/internal/listOwnedFiles.js";
+import { createFileTagger } from "../src/internal/ownership/fileTag.js";
+import { MAX_FILES_SCANNED } from "../src/internal/ownership/listOwnedFiles.js";
 import { raw } from "./support/http.js";
 import { SERVER_KEY, TOKENS } from "./support/startProxyApp.js";
 import { useProxyOverMock } from "./support/useProxyOverMock.js";
@@ -71,7 +71,7 @@ describe("GET /v1/files and GET /v1/files/{file_id}/url through the proxy", () =
 
   it("answers 502, not a short list, past the files it scans", async () => {
     // Names that hold Alice's tag without being hers: the upstream's search finds them, the proxy's check does not.
-    const tag = fileTag(deriveTagSecret(SERVER_KEY), "alice");
+    const tag = await createFileTagger(SERVER_KEY)("alice");
     for (let i = 0; i <= MAX_FILES_SCANNED; i++) {
       suite.simulator.uploadFile({ filename: `decoy-${tag}-${i}.jsonl`, content: "", purpose: "batch" });
     }

@@ -1,7 +1,7 @@
 import express from "express";
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MAX_JOBS_SCANNED } from "../src/internal/listOwnedJobs.js";
+import { MAX_JOBS_SCANNED } from "../src/internal/ownership/listOwnedJobs.js";
 import { raw } from "./support/http.js";
 import type { TOKENS } from "./support/startProxyApp.js";
 import { useProxyOverMock } from "./support/useProxyOverMock.js";

@@ -3,7 +3,7 @@ import { Mistral } from "@mistralai/mistralai";
 import express5 from "express";
 import express4 from "express4";
 import { describe, expect, it } from "vitest";
-import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
+import { createFileTagger } from "../src/internal/ownership/fileTag.js";
 import { failingFields, raw } from "./support/http.js";
 import { SERVER_KEY, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 import { useProxyOverMock } from "./support/useProxyOverMock.js";
@@ -161,7 +161,7 @@ describe.each([
 
     // A file bob names with alice's tag stays bob's.
     const forged = new FormData();
-    forged.append("file", new Blob([LINES]), `${fileTag(deriveTagSecret(SERVER_KEY), "alice")}.x.jsonl`);
+    forged.append("file", new Blob([LINES]), `${await createFileTagger(SERVER_KEY)("alice")}.x.jsonl`);
     const bobFile = await raw(suite.app.url, "bob", "POST", "/v1/files", { body: forged });
     expect(bobFile.status).toBe(200);
     expect((await raw(suite.app.url, "alice", "GET", `/v1/files/${bobFile.json.id}`)).status).toBe(404);

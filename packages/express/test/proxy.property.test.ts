@@ -4,7 +4,7 @@ import { type MockServer, startMockServer } from "@mistral-batch/msw/node";
 import express from "express";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveTagSecret, fileTag } from "../src/internal/fileTag.js";
+import { createFileTagger } from "../src/internal/ownership/fileTag.js";
 import { raw } from "./support/http.js";
 import { type ProxyApp, startProxyApp, TOKENS } from "./support/startProxyApp.js";
 
@@ -24,7 +24,7 @@ const ILL_FORMED_TOKENS = ["token-high", "token-low"];
 /** Marks alice's metadata and file names: no answer to anyone else may hold it. */
 const SECRET = "alice-secret-5c1d";
 const LIMIT = 64 * 1024;
-const ALICE_TAG = fileTag(deriveTagSecret(KEY), "alice");
+const ALICE_TAG = await createFileTagger(KEY)("alice");
 describe.each([
   ["honours", false],
   ["ignores", true],
