@@ -8,7 +8,12 @@ afterEach(cleanup);
 
 const EVENTS = "https://api.mistral.ai/events/batch/jobs/:job_id";
 
-/** The proxy's events route over the simulator: the job whenever it changes, closed after a terminal status. */
+/**
+ * The proxy's events route over the simulator: the job whenever it changes. After a terminal status the stream
+ * stays open, as a proxy's may for a moment: the hook must stop reading by itself. (It also keeps happy-dom's fetch
+ * from throwing "Controller is already closed": its body stream has no cancel handler, so a server that ends a body
+ * the reader already cancelled makes it close its controller twice.)
+ */
 function liveEvents() {
   let opened = 0;
   server.use(
@@ -17,15 +22,17 @@ function liveEvents() {
       const encoder = new TextEncoder();
       let last = "";
       let id = 0;
+      let ended = false;
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
+          if (ended) return new Promise<void>(() => {});
           for (;;) {
             const job = simulator.getJob(String(params.job_id));
             const text = JSON.stringify(job);
             if (text !== last) {
               last = text;
               controller.enqueue(encoder.encode(`id: ${++id}\nevent: job\ndata: ${text}\n\n`));
-              if (["SUCCESS", "FAILED", "CANCELLED", "TIMEOUT_EXCEEDED"].includes(job.status)) controller.close();
+              ended = ["SUCCESS", "FAILED", "CANCELLED", "TIMEOUT_EXCEEDED"].includes(job.status);
               return;
             }
             await new Promise((resolve) => setTimeout(resolve, 10));
