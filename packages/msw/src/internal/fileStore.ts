@@ -1,6 +1,10 @@
 import type { FileObject } from "@mistral-batch/client";
-import type { SimulatorClock } from "../types.js";
+import { SimulatedApiError } from "../SimulatedApiError.js";
+import type { FileContent, SimulatorClock, UploadFileInput } from "../types.js";
+import { checkPathId } from "./checkPathId.js";
+import { hashBytes } from "./hash.js";
 import type { JobRecord } from "./jobProgress.js";
+import { countJsonlLines } from "./jsonl.js";
 import { linesToStream, type ResultKind, resultLines, utf8Length } from "./resultLines.js";
 
 /** A job's results, generated when read. */
@@ -60,6 +64,14 @@ export class FileStore {
     return file && visibleTo(file, caller) ? file : undefined;
   }
 
+  /** The file a route names by `file_id`: 422 for an id that is not a UUID, 404 when `find` has none. */
+  lookup(id: string, caller: string | undefined): StoredFile {
+    checkPathId(id, "file_id");
+    const file = this.find(id, caller);
+    if (!file) throw SimulatedApiError.notFound("file", id);
+    return file;
+  }
+
   /** Every file `caller` may see, newest first. */
   list(caller: string | undefined): StoredFile[] {
     return [...this.#files.values()]
@@ -68,15 +80,40 @@ export class FileStore {
       .sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  add(file: StoredFile): void {
+  #add(file: StoredFile): void {
     this.#files.set(file.id, file);
+  }
+
+  /** Stores an upload, as `POST /v1/files` does, under a new id. */
+  upload(input: UploadFileInput, caller: string | undefined): StoredFile {
+    const { filename, content, purpose = "fine-tune", mimetype = null, visibility = "workspace", expiry } = input;
+    const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+    const createdAt = Math.floor(this.#clock.now() / 1000);
+    const file: StoredFile = {
+      id: globalThis.crypto.randomUUID(),
+      filename,
+      purpose,
+      sampleType: purpose === "batch" ? "batch_request" : "instruct",
+      source: "upload",
+      createdAt,
+      mimetype,
+      numLines: countJsonlLines(bytes),
+      owner: caller,
+      visibility,
+      expiresAt: expiry == null ? null : createdAt + expiry * 3600,
+      // Shaped as the document's example (`d4821d2de1917341`); what the API signs is not documented.
+      signature: hashBytes(bytes),
+      content: bytes,
+    };
+    this.#add(file);
+    return file;
   }
 
   /** Stores a job's output or error file, unless it exists or was deleted. */
   addResults(id: string, content: LazyContent, numLines: number, createdAt: number): void {
     if (this.#files.has(id) || this.#deleted.has(id)) return;
     const { job, kind } = content;
-    this.add({
+    this.#add({
       id,
       filename: `batch-${job.id}-${kind}.jsonl`,
       purpose: "batch",
@@ -126,8 +163,14 @@ export class FileStore {
     };
   }
 
+  /** The file's bytes as a download: its name and type, its size when known without generating it, a stream. */
+  content(file: StoredFile): FileContent {
+    const bytes = file.content instanceof Uint8Array ? file.content.length : file.size;
+    return { filename: file.filename, mimetype: file.mimetype, bytes, stream: this.#stream(file) };
+  }
+
   /** The file's bytes as a stream. */
-  stream(file: StoredFile): ReadableStream<Uint8Array> {
+  #stream(file: StoredFile): ReadableStream<Uint8Array> {
     const { content } = file;
     if (content instanceof Uint8Array) {
       return new ReadableStream({

@@ -26,7 +26,7 @@ function* customIds(job: JobRecord): Generator<string> {
  * fails while its count is at most `retryableAttempts`; only retryable custom_ids are counted, so the map stays
  * as small as the share of them.
  */
-export function planFailures(job: JobRecord, settings: FailureSettings, attempts: Map<string, number>): FailurePlan {
+function planFailures(job: JobRecord, settings: FailureSettings, attempts: Map<string, number>): FailurePlan {
   const indices: number[] = [];
   const kinds: number[] = [];
   let index = 0;
@@ -49,4 +49,21 @@ export function planFailures(job: JobRecord, settings: FailureSettings, attempts
     index++;
   }
   return { indices: Int32Array.from(indices), kinds: Uint8Array.from(kinds) };
+}
+
+/** Plans the failures of each new job, counting the attempts of every retryable custom_id across jobs. */
+export interface FailurePlanner {
+  /** The job's plan; null when the `failures` option is off and `failureRate` alone decides. */
+  plan(job: JobRecord): FailurePlan | null;
+  /** Forgets the attempts counted so far. */
+  clear(): void;
+}
+
+export function createFailurePlanner(settings: FailureSettings | null): FailurePlanner {
+  /** How many times each retryable custom_id has been in a job so far: its next attempt's number, minus one. */
+  const attempts = new Map<string, number>();
+  return {
+    plan: (job) => (settings ? planFailures(job, settings, attempts) : null),
+    clear: () => attempts.clear(),
+  };
 }
