@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { chatJsonl, chatRequests, readJsonl, thrown } from "../test/fixtures.js";
 import { createBatchSimulator } from "./createBatchSimulator.js";
 import { SimulatedApiError } from "./SimulatedApiError.js";
@@ -355,5 +355,33 @@ describe("ignoreMetadataFilters", () => {
 
   it("honours metadata filters by default", () => {
     expect(seeded({}).listJobs({ metadata: { owner: "alice" } }).total).toBe(1);
+  });
+});
+
+describe("on the real clock", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A simulator on the real clock whose RUNNING job ends 1 ms of wall time from now; every later read is 1 ms on. */
+  function jobAboutToEnd() {
+    let wall = 0;
+    vi.spyOn(Date, "now").mockImplementation(() => wall);
+    const sim = createBatchSimulator({ clock: "real", startTime: 0, queueDelayMs: 0, jobDurationMs: 10_000 });
+    const job = sim.createJob({ endpoint, requests: chatRequests(10) });
+    wall = 9_999;
+    vi.spyOn(Date, "now").mockImplementation(() => wall++);
+    return { sim, job };
+  }
+
+  // A check and the change it allows read the clock once: the job cannot end between them and drop the change.
+  it("records a cancel accepted while the job was RUNNING", () => {
+    const { sim, job } = jobAboutToEnd();
+    expect(sim.cancelJob(job.id).status).toBe("CANCELLATION_REQUESTED");
+  });
+
+  it("records a failJob accepted while the job was RUNNING", () => {
+    const { sim, job } = jobAboutToEnd();
+    expect(sim.failJob(job.id, "boom")).toMatchObject({ status: "FAILED", errors: [{ message: "boom", count: 1 }] });
   });
 });
