@@ -3,6 +3,8 @@
 // bundles of the client never import it.
 
 export { isUuid } from "../internal/validate.js";
+// One byte count for JSONL: the client's runs split files by it, the mock reports file sizes by it.
+export { utf8Length } from "../jsonl/utf8Length.js";
 export { BATCH_INPUT_ISSUE, checkCreateBatchJob } from "./checkCreateBatchJob.js";
 export type { ApiErrorBody } from "./errorBodies.js";
 export { apiErrorBody, notFoundBody, validationErrorBody } from "./errorBodies.js";

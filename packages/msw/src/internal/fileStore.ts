@@ -1,11 +1,12 @@
 import type { FileObject } from "@mistral-batch/client";
+import { utf8Length } from "@mistral-batch/client/contract";
 import { SimulatedApiError } from "../SimulatedApiError.js";
 import type { FileContent, SimulatorClock, UploadFileInput } from "../types.js";
 import { checkPathId } from "./checkPathId.js";
 import { hashBytes } from "./hash.js";
 import type { JobRecord } from "./jobProgress.js";
 import { countJsonlLines } from "./jsonl.js";
-import { linesToStream, type ResultKind, resultLines, utf8Length } from "./resultLines.js";
+import { linesToStream, type ResultKind, resultLines } from "./resultLines.js";
 
 /** A job's results, generated when read. */
 interface LazyContent {

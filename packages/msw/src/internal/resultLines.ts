@@ -82,16 +82,6 @@ export function* resultLines(job: JobRecord, kind: ResultKind, completed: number
   }
 }
 
-/** The UTF-8 length of a string, without encoding it. */
-export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
-  }
-  return bytes;
-}
-
 /**
  * Streams lines as JSONL bytes, pulling about 64 KiB at a time, so memory stays flat whatever the file's size.
  * `onEnd` gets the byte count once the whole stream has been read.
