@@ -91,6 +91,16 @@ describe("list filters", () => {
     expect((await list(`created_after=${encodeURIComponent(cAt)}`)).names).toEqual(["e", "d", "c"]);
   });
 
+  it.each([
+    ["epoch milliseconds", START + 2 * 60_000],
+    ["a Date", new Date(START + 2 * 60_000)],
+    ["an ISO date-time", new Date(START + 2 * 60_000).toISOString()],
+  ])("filters by a created_after given to listJobs as %s", (_, createdAfter) => {
+    const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+    const listed = sim.listJobs({ created_after: createdAfter }, { caller: "alice" }).data;
+    expect(listed.map((job) => names[job.id])).toEqual(["e", "d", "c"]);
+  });
+
   it("answers 422 to a created_after that is not a date-time", async () => {
     const response = await fetch("https://api.mistral.ai/v1/batch/jobs?created_after=yesterday", {
       headers: { authorization: "Bearer a" },
