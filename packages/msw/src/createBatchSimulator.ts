@@ -1,4 +1,4 @@
-import { DEFAULT_SERVER_URL } from "@mistral-batch/client";
+import { DEFAULT_SERVER_URL, SIGNED_URL_EXPIRY_HOURS } from "@mistral-batch/client";
 import { createFaultInjector } from "./createFaultInjector.js";
 import { createClock } from "./internal/clock.js";
 import { createJobResults } from "./internal/createJobResults.js";
@@ -58,7 +58,7 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
       return { id: fileId, object: "file", deleted: true };
     },
     fileContent: (fileId, { caller } = {}) => files.content(findFile(fileId, caller)),
-    getSignedUrl(fileId, { expiry = 24, caller, baseUrl = DEFAULT_SERVER_URL } = {}) {
+    getSignedUrl(fileId, { expiry = SIGNED_URL_EXPIRY_HOURS.default, caller, baseUrl = DEFAULT_SERVER_URL } = {}) {
       findFile(fileId, caller);
       return { url: signedUrls.sign(fileId, expiry, baseUrl) };
     },

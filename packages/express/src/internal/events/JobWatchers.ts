@@ -1,3 +1,4 @@
+import { isTerminalStatus } from "@mistral-batch/client";
 import type { EventStreamOptions } from "../../types.js";
 import { jobNotFound, ProxyError, tooManyStreams } from "../core/errors.js";
 import { jsonAnswer } from "../core/ProxyAnswer.js";
@@ -16,9 +17,6 @@ export interface JobSnapshot {
   /** True once the job's status is final: nothing is polled after it. */
   terminal: boolean;
 }
-
-/** The statuses after which a job no longer changes. */
-const TERMINAL = new Set(["SUCCESS", "FAILED", "TIMEOUT_EXCEEDED", "CANCELLED"]);
 
 /** A subscriber whose client reads slower than this many bytes are queued for it is dropped. */
 const MAX_QUEUED_BYTES = 1024 * 1024;
@@ -253,7 +251,7 @@ class JobWatcher {
     });
     const json = jsonAnswer(200, job, this.upstream.apiKey).body as string;
     const status = (job as { status?: unknown } | null)?.status;
-    return { job, json, id: await eventId(json), terminal: typeof status === "string" && TERMINAL.has(status) };
+    return { job, json, id: await eventId(json), terminal: typeof status === "string" && isTerminalStatus(status) };
   }
 
   private stopIfIdle(): void {
