@@ -30,6 +30,7 @@ export function createBatchSimulator(options: BatchSimulatorOptions = {}): Batch
   const signedUrls = createSignedUrls(clock);
 
   function findFile(fileId: string, caller: string | undefined): StoredFile {
+    // A finished job's files exist once it is seen finished; looking one up counts as seeing it.
     results.reveal(fileId, clock.now());
     return files.lookup(fileId, caller);
   }
