@@ -10,7 +10,9 @@ afterAll(() => Promise.all(generated.map((file) => rm(file, { force: true }))));
 /** Writes the README's code block that starts with `// <name>` beside this test, importing this package's source. */
 async function readmeModule<T>(name: string): Promise<T> {
   const readme = await readFile(README, "utf8");
-  const code = new RegExp(`\`\`\`ts[^\\n]*\\n(// ${name.replace(/[[\].]/g, "\\$&")}\\n[\\s\\S]*?)\`\`\``).exec(readme)?.[1];
+  const code = new RegExp(`\`\`\`ts[^\\n]*\\n(// ${name.replace(/[[\].]/g, "\\$&")}\\n[\\s\\S]*?)\`\`\``).exec(
+    readme,
+  )?.[1];
   expect(code, name).toBeDefined();
   const file = new URL(`./readme-${generated.length}.generated.ts`, import.meta.url);
   generated.push(file);
