@@ -28,7 +28,10 @@ export interface EventStreamOptions {
   maxStreams?: number;
   /** How long after a change the job is read again, in milliseconds. */
   pollIntervalMs?: number;
-  /** The longest wait between reads: the wait doubles from `pollIntervalMs` up to it while nothing changes. */
+  /**
+   * The longest wait between reads: while nothing changes, each wait is 1.5 times the last, from `pollIntervalMs`
+   * up to this (the client's `pollDelay`).
+   */
   maxPollIntervalMs?: number;
   /** How often an idle stream gets a comment line, to keep it (and the proxies between) open. */
   heartbeatMs?: number;

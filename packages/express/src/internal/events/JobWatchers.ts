@@ -1,4 +1,4 @@
-import { isTerminalStatus } from "@mistral-batch/client";
+import { isTerminalStatus, pollDelay } from "@mistral-batch/client";
 import type { EventStreamOptions } from "../../types.js";
 import { jobNotFound, ProxyError, tooManyStreams } from "../core/errors.js";
 import { jsonAnswer } from "../core/ProxyAnswer.js";
@@ -86,8 +86,8 @@ export class JobWatchers {
 }
 
 /**
- * Polls one job for all its subscribers: at `pollIntervalMs` after a change, backing off (doubling up to
- * `maxPollIntervalMs`) while nothing changes; sends each change to every subscriber; stops when the last one
+ * Polls one job for all its subscribers: at `pollIntervalMs` after a change, backing off on the kit's poll
+ * schedule (`pollDelay`: each wait 1.5 times the last, up to `maxPollIntervalMs`) while nothing changes; sends each change to every subscriber; stops when the last one
  * leaves, when the job ends (after sending its final state) or when it is deleted (closing the streams).
  */
 class JobWatcher {
@@ -95,7 +95,8 @@ class JobWatcher {
   private joining = 0;
   private latest: Promise<JobSnapshot>;
   private current: JobSnapshot | undefined;
-  private interval: number;
+  /** Reads in a row that found nothing new (or failed), for the poll schedule's backoff. */
+  private quietPolls = 0;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
@@ -107,7 +108,6 @@ class JobWatcher {
     private readonly options: Required<EventStreamOptions>,
     private readonly retire: () => void,
   ) {
-    this.interval = options.pollIntervalMs;
     this.latest = this.read().then((snapshot) => {
       this.current = snapshot;
       if (snapshot.terminal) this.stop();
@@ -201,7 +201,8 @@ class JobWatcher {
 
   private schedule(): void {
     if (this.stopped) return;
-    this.pollTimer = setTimeout(() => void this.poll(), this.interval);
+    const schedule = { intervalMs: this.options.pollIntervalMs, maxIntervalMs: this.options.maxPollIntervalMs };
+    this.pollTimer = setTimeout(() => void this.poll(), pollDelay(this.quietPolls + 1, schedule));
     unref(this.pollTimer);
   }
 
@@ -217,13 +218,13 @@ class JobWatcher {
         this.closeAll();
         return;
       }
-      this.interval = Math.min(this.interval * 2, this.options.maxPollIntervalMs);
+      this.quietPolls++;
       this.schedule();
       return;
     }
     if (this.stopped) return;
     const changed = next.id !== this.current?.id;
-    this.interval = changed ? this.options.pollIntervalMs : Math.min(this.interval * 2, this.options.maxPollIntervalMs);
+    this.quietPolls = changed ? 0 : this.quietPolls + 1;
     if (changed) {
       this.current = next;
       this.latest = Promise.resolve(next);
