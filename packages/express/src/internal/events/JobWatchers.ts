@@ -87,8 +87,9 @@ export class JobWatchers {
 
 /**
  * Polls one job for all its subscribers: at `pollIntervalMs` after a change, backing off on the kit's poll
- * schedule (`pollDelay`: each wait 1.5 times the last, up to `maxPollIntervalMs`) while nothing changes; sends each change to every subscriber; stops when the last one
- * leaves, when the job ends (after sending its final state) or when it is deleted (closing the streams).
+ * schedule (`pollDelay`: each wait 1.5 times the last, up to `maxPollIntervalMs`) while nothing changes; sends
+ * each change to every subscriber; stops when the last one leaves, when the job ends (after sending its final
+ * state) or when it is deleted (closing the streams).
  */
 class JobWatcher {
   private readonly subscribers = new Set<Subscriber>();
