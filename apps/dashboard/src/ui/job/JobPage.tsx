@@ -1,7 +1,8 @@
 import { useBatchJob } from "@mistral-batch/react";
+import { Link } from "@tanstack/react-router";
 import { JobProgress } from "../common/JobProgress.js";
+import { PageHeading } from "../common/PageHeading.js";
 import { ErrorNotice, Loading } from "../common/QueryStatus.js";
-import { Link } from "../router.js";
 import { JobActions } from "./JobActions.js";
 import { JobDetails } from "./JobDetails.js";
 import { JobFiles } from "./JobFiles.js";
@@ -10,6 +11,12 @@ import { JobResults } from "./JobResults.js";
 /** One job: live progress until it ends, every field, its errors, actions, files and results. */
 export function JobPage({ jobId }: { jobId: string }) {
   const job = useBatchJob(jobId);
+  const short = jobId.slice(0, 8);
+  const heading = (title: string) => (
+    <PageHeading id="job-title" title={title}>
+      Job <code>{short}</code>
+    </PageHeading>
+  );
   const back = (
     <p>
       <Link to="/">← All jobs</Link>
@@ -17,8 +24,9 @@ export function JobPage({ jobId }: { jobId: string }) {
   );
   if (job.isPending) {
     return (
-      <section>
+      <section aria-labelledby="job-title">
         {back}
+        {heading(`Job ${short}`)}
         <Loading>Loading the job…</Loading>
       </section>
     );
@@ -26,8 +34,9 @@ export function JobPage({ jobId }: { jobId: string }) {
   if (job.isError) {
     const missing = (job.error as { statusCode?: number }).statusCode === 404;
     return (
-      <section>
+      <section aria-labelledby="job-title">
         {back}
+        {heading(missing ? "Job not found" : `Job ${short}`)}
         {missing ? (
           <div role="alert" className="notice notice-error">
             No job <code>{jobId}</code> here: it does not exist, was deleted, or belongs to another user.
@@ -43,9 +52,7 @@ export function JobPage({ jobId }: { jobId: string }) {
     <section aria-labelledby="job-title">
       {back}
       <div className="page-head">
-        <h1 id="job-title">
-          Job <code>{data.id.slice(0, 8)}</code>
-        </h1>
+        {heading(`Job ${short}: ${data.status}`)}
         <JobActions job={data} />
       </div>
       <JobProgress job={data} />

@@ -1,22 +1,18 @@
 import { useBatchJobs } from "@mistral-batch/react";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { PageHeading } from "../common/PageHeading.js";
 import { ErrorNotice, Loading } from "../common/QueryStatus.js";
-import { Link, navigate, useLocation } from "../router.js";
 import { JobFilters } from "./JobFilters.js";
 import { JobsTable } from "./JobsTable.js";
-import {
-  type JobListSearch,
-  PAGE_SIZES,
-  readJobListSearch,
-  toListParams,
-  writeJobListSearch,
-} from "./jobListSearch.js";
+import { type JobListSearch, PAGE_SIZES, toListParams } from "./jobListSearch.js";
 
 /** The list of the user's jobs with filters, order and paging, all kept in the URL. */
 export function JobsPage() {
-  const search = readJobListSearch(useLocation().searchParams);
+  const search = useSearch({ from: "/" });
+  const navigate = useNavigate({ from: "/" });
   const jobs = useBatchJobs(toListParams(search));
   const update = (change: Partial<JobListSearch>) =>
-    navigate(`/${writeJobListSearch({ ...search, ...change })}`, { replace: true });
+    void navigate({ search: (previous) => ({ ...previous, ...change }), replace: true });
 
   const total = jobs.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / search.pageSize));
@@ -26,13 +22,13 @@ export function JobsPage() {
   return (
     <section aria-labelledby="jobs-title">
       <div className="page-head">
-        <h1 id="jobs-title">Batch jobs</h1>
+        <PageHeading id="jobs-title" title="Batch jobs" />
         <Link to="/jobs/new" className="button primary">
           New job
         </Link>
       </div>
       <JobFilters
-        key={writeJobListSearch({ ...search, page: 0 })}
+        key={JSON.stringify({ ...search, page: 0 })}
         value={search}
         onApply={(filters) => update({ ...filters, page: 0 })}
       />

@@ -1,8 +1,8 @@
 import type { BatchJob } from "@mistral-batch/client";
+import { Link } from "@tanstack/react-router";
 import { formatTime, jobDuration } from "../common/format.js";
 import { JobProgress } from "../common/JobProgress.js";
 import { StatusBadge } from "../common/StatusBadge.js";
-import { Link } from "../router.js";
 
 /** The jobs of one page, one row each, linking to the job's page. */
 export function JobsTable({ jobs, caption }: { jobs: BatchJob[]; caption: string }) {
@@ -24,7 +24,7 @@ export function JobsTable({ jobs, caption }: { jobs: BatchJob[]; caption: string
         {jobs.map((job) => (
           <tr key={job.id}>
             <th scope="row">
-              <Link to={`/jobs/${job.id}`} aria-label={`Open job ${job.id}`}>
+              <Link to="/jobs/$jobId" params={{ jobId: job.id }} aria-label={`Open job ${job.id}`}>
                 <code>{job.id.slice(0, 8)}</code>
               </Link>
             </th>
