@@ -45,9 +45,12 @@ export function AppLayout() {
   const session = useSession();
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to the page
+      </a>
       <Header user={session.data?.user ?? null} />
       {session.data && <Banners session={session.data} />}
-      <main>
+      <main id="main">
         {session.isPending ? (
           <Loading />
         ) : session.isError ? (

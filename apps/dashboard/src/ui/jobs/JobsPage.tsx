@@ -1,10 +1,11 @@
 import { useBatchJobs } from "@mistral-batch/react";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { PageHeading } from "../common/PageHeading.js";
-import { ErrorNotice, Loading } from "../common/QueryStatus.js";
+import { Loading, QueryProblem } from "../common/QueryStatus.js";
 import { JobFilters } from "./JobFilters.js";
 import { JobsTable } from "./JobsTable.js";
 import { type JobListSearch, PAGE_SIZES, toListParams } from "./jobListSearch.js";
+import { StatusMix } from "./StatusMix.js";
 
 /** The list of the user's jobs with filters, order and paging, all kept in the URL. */
 export function JobsPage() {
@@ -17,6 +18,7 @@ export function JobsPage() {
   const total = jobs.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / search.pageSize));
   const rows = jobs.data?.data ?? [];
+  const problem = jobs.error ?? jobs.failureReason;
   const filtered = search.status.length > 0 || search.model || search.createdAfter || search.metadata;
 
   return (
@@ -62,10 +64,17 @@ export function JobsPage() {
           </span>
         )}
       </div>
-      {jobs.isPending ? (
-        <Loading>Loading jobs…</Loading>
-      ) : jobs.isError ? (
-        <ErrorNotice title="Could not load the jobs." error={jobs.error} onRetry={() => void jobs.refetch()} />
+      {problem && (
+        <QueryProblem
+          error={problem}
+          what="the jobs"
+          retrying={jobs.isFetching}
+          stale={jobs.data !== undefined}
+          onRetry={() => void jobs.refetch()}
+        />
+      )}
+      {jobs.data === undefined ? (
+        !problem && <Loading>Loading jobs…</Loading>
       ) : rows.length === 0 ? (
         <div className="empty" role="status">
           {search.page > 0 ? (
@@ -85,8 +94,10 @@ export function JobsPage() {
         </div>
       ) : (
         <>
+          <StatusMix jobs={rows} />
           <JobsTable
             jobs={rows}
+            runs
             caption={`${total} job${total === 1 ? "" : "s"}, page ${search.page + 1} of ${pages}`}
           />
           <nav className="pager" aria-label="Pages">
