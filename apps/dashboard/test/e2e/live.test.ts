@@ -3,7 +3,16 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../../../testing/launchChromium.js";
 import { MOCK_TIMINGS } from "../../src/server/startUpstream.js";
-import { chat, docsScreenshot, jobStatus, jsonl, screenshotOnFailure, signIn } from "./browser.js";
+import {
+  chat,
+  docsScreenshot,
+  jobStatus,
+  jsonl,
+  screenshotOnFailure,
+  scrollsSideways,
+  seriousAxeViolations,
+  signIn,
+} from "./browser.js";
 import { type BuiltServer, startBuiltServer } from "./startBuiltServer.js";
 
 // 4 times faster than real time: a job is queued 0.75 s and runs 5 s. The mock's clock is the real one (only its
@@ -116,6 +125,7 @@ describe("live updates, retries and runs in a real browser", { timeout: 60_000 }
       .map((line) => JSON.parse(line).custom_id as string)
       .sort();
     await docsScreenshot(alice, "job-finished.png");
+    expect(await seriousAxeViolations(alice)).toEqual([]);
 
     await alice.getByRole("button", { name: "Retry failed requests" }).click();
     await alice.waitForURL((url) => /\/jobs\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(parentId));
@@ -164,6 +174,7 @@ describe("live updates, retries and runs in a real browser", { timeout: 60_000 }
     expect(await alice.locator("tr.run-part").count()).toBe(3);
     expect(await runRow.getByRole("progressbar", { name: "Progress of run nightly-embeddings" }).count()).toBe(1);
     await docsScreenshot(alice, "dashboard.png");
+    expect(await seriousAxeViolations(alice)).toEqual([]);
 
     await runRow.getByRole("link", { name: "Open run nightly-embeddings" }).click();
     await alice.getByRole("heading", { name: "Run nightly-embeddings" }).waitFor();
@@ -179,5 +190,9 @@ describe("live updates, retries and runs in a real browser", { timeout: 60_000 }
       )
       .toBe("100");
     await docsScreenshot(alice, "run.png");
+    expect(await seriousAxeViolations(alice)).toEqual([]);
+    await alice.setViewportSize({ width: 390, height: 844 });
+    expect(await scrollsSideways(alice)).toBe(false);
+    await alice.setViewportSize({ width: 1280, height: 900 });
   });
 });
