@@ -77,6 +77,10 @@ describe("live updates, retries and runs in a real browser", { timeout: 60_000 }
     expect(await alice.getByText(/^\d+(\.\d)? requests\/s$/).count()).toBe(1);
     const chart = alice.getByRole("img", { name: /^Progress over time: \d+ of 40 requests done/ });
     await chart.waitFor();
+    // Halfway, for the README's picture: the chart has a few points by then.
+    await alice.waitForFunction(
+      () => Number(document.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow")) >= 50,
+    );
     await docsScreenshot(alice, "job-running.png");
 
     const shownAt = await shown;
@@ -164,6 +168,10 @@ describe("live updates, retries and runs in a real browser", { timeout: 60_000 }
       { runId: "nightly-embeddings", maxRequestsPerJob: 10, maxAttempts: 1, pollIntervalMs: 250 },
     );
     const summary = run.summary();
+    // The run makes its three jobs as it reads its input; the list then shows them all.
+    await expect
+      .poll(async () => (await api<{ total: number }>(alice, "/v1/batch/jobs")).total, { timeout: 10_000 })
+      .toBe(5);
 
     await alice.goto(server.url);
     const runRow = alice.getByRole("row", { name: /run nightly-embeddings/i });
@@ -172,11 +180,15 @@ describe("live updates, retries and runs in a real browser", { timeout: 60_000 }
     expect(await alice.locator("tr.run-part").count()).toBe(0);
     await runRow.getByRole("button", { name: "Show its 3 jobs" }).click();
     expect(await alice.locator("tr.run-part").count()).toBe(3);
-    expect(await runRow.getByRole("progressbar", { name: "Progress of run nightly-embeddings" }).count()).toBe(1);
+    const runBar = runRow.getByRole("progressbar", { name: "Progress of run nightly-embeddings" });
+    // Under way, for the README's picture of the list.
+    await expect
+      .poll(async () => Number(await runBar.getAttribute("aria-valuenow")), { timeout: 20_000 })
+      .toBeGreaterThan(20);
     await docsScreenshot(alice, "dashboard.png");
     expect(await seriousAxeViolations(alice)).toEqual([]);
 
-    await runRow.getByRole("link", { name: "Open run nightly-embeddings" }).click();
+    await runRow.getByRole("link", { name: "Run nightly-embeddings" }).click();
     await alice.getByRole("heading", { name: "Run nightly-embeddings" }).waitFor();
     expect(await alice.getByRole("table").getByRole("row").count()).toBe(4); // a header and three jobs
     expect((await summary).total).toBe(25);

@@ -1,7 +1,10 @@
+import { isTerminalStatus } from "@mistral-batch/client";
 import { useBatchJobs } from "@mistral-batch/react";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useCallback } from "react";
 import { PageHeading } from "../common/PageHeading.js";
 import { Loading, QueryProblem } from "../common/QueryStatus.js";
+import { useIdleRefresh } from "../common/useIdleRefresh.js";
 import { JobFilters } from "./JobFilters.js";
 import { JobsTable } from "./JobsTable.js";
 import { type JobListSearch, PAGE_SIZES, toListParams } from "./jobListSearch.js";
@@ -19,6 +22,11 @@ export function JobsPage() {
   const pages = Math.max(1, Math.ceil(total / search.pageSize));
   const rows = jobs.data?.data ?? [];
   const problem = jobs.error ?? jobs.failureReason;
+  const { refetch } = jobs;
+  useIdleRefresh(
+    useCallback(() => void refetch(), [refetch]),
+    jobs.data !== undefined && rows.every((job) => isTerminalStatus(job.status)),
+  );
   const filtered = search.status.length > 0 || search.model || search.createdAfter || search.metadata;
 
   return (

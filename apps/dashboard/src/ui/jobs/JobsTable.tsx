@@ -40,8 +40,8 @@ function RunRows({ runId, jobs }: { runId: string; jobs: BatchJob[] }) {
     <>
       <tr className="run">
         <th scope="row">
-          <Link to="/runs/$runId" params={{ runId }} aria-label={`Open run ${runId}`}>
-            Run <code>{runId.slice(0, 12)}</code>
+          <Link to="/runs/$runId" params={{ runId }} className="run-link">
+            Run <code>{runId}</code>
           </Link>
           <button
             type="button"
