@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { PageHeading } from "./common/PageHeading.js";
 import { ErrorNotice } from "./common/QueryStatus.js";
 import { useSetSessionUser } from "./session.js";
 
@@ -12,7 +13,7 @@ export function SignIn() {
   };
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in (demo)</h1>
+      <PageHeading id="sign-in-title" title="Sign in (demo)" />
       <p>
         This is a <strong>demo sign-in</strong>: pick any user name, no password. Each name sees only its own jobs, so
         two browser profiles with two names show the proxy's isolation. A real app plugs its own authentication into the

@@ -1,10 +1,11 @@
 import { type ApiEndpoint, MAX_INLINE_REQUESTS } from "@mistral-batch/client";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { ENDPOINTS } from "../common/constants.js";
 import { ModelField } from "../common/ModelField.js";
+import { PageHeading } from "../common/PageHeading.js";
 import { parseMetadata } from "../common/parseMetadata.js";
 import { ErrorNotice } from "../common/QueryStatus.js";
-import { Link, navigate } from "../router.js";
 import { RequestCheckReport } from "./RequestCheckReport.js";
 import { requestTemplate } from "./requestTemplates.js";
 import { useRequestCheck } from "./useRequestCheck.js";
@@ -26,6 +27,7 @@ export function CreateJobPage() {
   const check = source === "file" ? fileCheck : inlineCheck;
   const metadata = parseMetadata(metadataText);
   const submit = useSubmitJob();
+  const navigate = useNavigate();
   const ids = { check: useId(), metadata: useId(), source: useId() };
 
   const onSubmit = (event: FormEvent) => {
@@ -39,7 +41,9 @@ export function CreateJobPage() {
       timeout_hours: timeoutHours,
       ...(source === "file" && file ? { file } : { requests: inline }),
     };
-    submit.mutate(job, { onSuccess: (created) => navigate(`/jobs/${created.id}`) });
+    submit.mutate(job, {
+      onSuccess: (created) => void navigate({ to: "/jobs/$jobId", params: { jobId: created.id } }),
+    });
   };
 
   return (
@@ -47,7 +51,7 @@ export function CreateJobPage() {
       <p>
         <Link to="/">← All jobs</Link>
       </p>
-      <h1 id="create-title">New batch job</h1>
+      <PageHeading id="create-title" title="New batch job" />
       <form className="create" onSubmit={onSubmit} noValidate>
         <label>
           Endpoint

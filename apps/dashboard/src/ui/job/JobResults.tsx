@@ -1,10 +1,7 @@
 import { type BatchJob, type BatchResult, isTerminalStatus } from "@mistral-batch/client";
-import { useBatchResults } from "@mistral-batch/react";
 import { useDeferredValue, useState } from "react";
 import { ErrorNotice } from "../common/QueryStatus.js";
-
-/** The most results held in the page; the files themselves can be downloaded whole. */
-const MAX_RESULTS = 10_000;
+import { useJobResults } from "./useJobResults.js";
 
 const SHOWN_STEP = 50;
 
@@ -20,7 +17,7 @@ export function JobResults({ job }: { job: BatchJob }) {
 }
 
 function ResultsBrowser({ job }: { job: BatchJob }) {
-  const results = useBatchResults(job, { pageSize: MAX_RESULTS });
+  const results = useJobResults(job);
   const { rows, hasMore: capped, error } = results;
   const done = !results.isStreaming && !results.isPending;
   const [query, setQuery] = useState("");
@@ -42,7 +39,7 @@ function ResultsBrowser({ job }: { job: BatchJob }) {
       {results.isError && <ErrorNotice title="Could not read every result." error={error} />}
       {done && rows.length === 0 && !results.isError && <p>This job has no results.</p>}
       {matches.length > 0 && (
-        <table className="results-table">
+        <table className="results-table stack">
           <caption className="visually-hidden">Results of job {job.id}</caption>
           <thead>
             <tr>
@@ -57,8 +54,8 @@ function ResultsBrowser({ job }: { job: BatchJob }) {
                 <th scope="row">
                   <code>{row.custom_id}</code>
                 </th>
-                <td>{outcome(row)}</td>
-                <td>
+                <td data-label="Outcome">{outcome(row)}</td>
+                <td data-label="Body or error">
                   <details>
                     <summary>Show {row.response ? "response body" : "error"}</summary>
                     <pre>{JSON.stringify(row.response?.body ?? row.error, null, 2)}</pre>

@@ -1,38 +1,44 @@
+import { isTerminalStatus } from "@mistral-batch/client";
 import { useBatchJobs } from "@mistral-batch/react";
-import { ErrorNotice, Loading } from "../common/QueryStatus.js";
-import { Link, navigate, useLocation } from "../router.js";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { PageHeading } from "../common/PageHeading.js";
+import { Loading, QueryProblem } from "../common/QueryStatus.js";
+import { useIdleRefresh } from "../common/useIdleRefresh.js";
 import { JobFilters } from "./JobFilters.js";
 import { JobsTable } from "./JobsTable.js";
-import {
-  type JobListSearch,
-  PAGE_SIZES,
-  readJobListSearch,
-  toListParams,
-  writeJobListSearch,
-} from "./jobListSearch.js";
+import { type JobListSearch, PAGE_SIZES, toListParams } from "./jobListSearch.js";
+import { StatusMix } from "./StatusMix.js";
 
 /** The list of the user's jobs with filters, order and paging, all kept in the URL. */
 export function JobsPage() {
-  const search = readJobListSearch(useLocation().searchParams);
+  const search = useSearch({ from: "/" });
+  const navigate = useNavigate({ from: "/" });
   const jobs = useBatchJobs(toListParams(search));
   const update = (change: Partial<JobListSearch>) =>
-    navigate(`/${writeJobListSearch({ ...search, ...change })}`, { replace: true });
+    void navigate({ search: (previous) => ({ ...previous, ...change }), replace: true });
 
   const total = jobs.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / search.pageSize));
   const rows = jobs.data?.data ?? [];
+  const problem = jobs.error ?? jobs.failureReason;
+  const { refetch } = jobs;
+  useIdleRefresh(
+    useCallback(() => void refetch(), [refetch]),
+    jobs.data !== undefined && rows.every((job) => isTerminalStatus(job.status)),
+  );
   const filtered = search.status.length > 0 || search.model || search.createdAfter || search.metadata;
 
   return (
     <section aria-labelledby="jobs-title">
       <div className="page-head">
-        <h1 id="jobs-title">Batch jobs</h1>
+        <PageHeading id="jobs-title" title="Batch jobs" />
         <Link to="/jobs/new" className="button primary">
           New job
         </Link>
       </div>
       <JobFilters
-        key={writeJobListSearch({ ...search, page: 0 })}
+        key={JSON.stringify({ ...search, page: 0 })}
         value={search}
         onApply={(filters) => update({ ...filters, page: 0 })}
       />
@@ -66,10 +72,17 @@ export function JobsPage() {
           </span>
         )}
       </div>
-      {jobs.isPending ? (
-        <Loading>Loading jobs…</Loading>
-      ) : jobs.isError ? (
-        <ErrorNotice title="Could not load the jobs." error={jobs.error} onRetry={() => void jobs.refetch()} />
+      {problem && (
+        <QueryProblem
+          error={problem}
+          what="the jobs"
+          retrying={jobs.isFetching}
+          stale={jobs.data !== undefined}
+          onRetry={() => void jobs.refetch()}
+        />
+      )}
+      {jobs.data === undefined ? (
+        !problem && <Loading>Loading jobs…</Loading>
       ) : rows.length === 0 ? (
         <div className="empty" role="status">
           {search.page > 0 ? (
@@ -89,8 +102,10 @@ export function JobsPage() {
         </div>
       ) : (
         <>
+          <StatusMix jobs={rows} />
           <JobsTable
             jobs={rows}
+            runs
             caption={`${total} job${total === 1 ? "" : "s"}, page ${search.page + 1} of ${pages}`}
           />
           <nav className="pager" aria-label="Pages">

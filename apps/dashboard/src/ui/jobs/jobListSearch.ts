@@ -19,7 +19,8 @@ export interface JobListSearch {
 /** Page sizes offered under the table. */
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
-const DEFAULTS: JobListSearch = {
+/** The default list: the search the plain `/` URL stands for (the router strips these values from URLs). */
+export const JOB_LIST_DEFAULTS: JobListSearch = {
   status: [],
   model: "",
   createdAfter: "",
@@ -29,37 +30,29 @@ const DEFAULTS: JobListSearch = {
   pageSize: 20,
 };
 
-function count(value: string | null, fallback: number, allowed?: readonly number[]): number {
+function count(value: unknown, fallback: number, allowed?: readonly number[]): number {
   const n = Number(value);
-  if (value === null || !Number.isInteger(n) || n < 0) return fallback;
+  if (value === undefined || value === "" || !Number.isInteger(n) || n < 0) return fallback;
   return allowed && !allowed.includes(n) ? fallback : n;
 }
 
-/** Reads the query string, ignoring anything malformed (a hand-edited URL falls back to defaults). */
-export function readJobListSearch(search: URLSearchParams): JobListSearch {
-  return {
-    status: search.getAll("status").filter((s): s is KnownBatchJobStatus => STATUSES.includes(s as never)),
-    model: search.get("model") ?? "",
-    createdAfter: search.get("created_after") ?? "",
-    metadata: search.get("metadata") ?? "",
-    order: search.get("order") === "created" ? "created" : "-created",
-    page: count(search.get("page"), DEFAULTS.page),
-    pageSize: count(search.get("page_size"), DEFAULTS.pageSize, PAGE_SIZES),
-  };
-}
+const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-/** Writes the query string, leaving out what equals the default, so the plain URL is the default list. */
-export function writeJobListSearch(value: JobListSearch): string {
-  const search = new URLSearchParams();
-  for (const status of value.status) search.append("status", status);
-  if (value.model) search.set("model", value.model);
-  if (value.createdAfter) search.set("created_after", value.createdAfter);
-  if (value.metadata) search.set("metadata", value.metadata);
-  if (value.order !== DEFAULTS.order) search.set("order", value.order);
-  if (value.page !== DEFAULTS.page) search.set("page", String(value.page));
-  if (value.pageSize !== DEFAULTS.pageSize) search.set("page_size", String(value.pageSize));
-  const text = search.toString();
-  return text ? `?${text}` : "";
+/**
+ * The route's `validateSearch`: types the query string's values, ignoring anything malformed (a hand-edited URL
+ * falls back to defaults).
+ */
+export function readJobListSearch(search: Record<string, unknown>): JobListSearch {
+  const statuses = Array.isArray(search.status) ? search.status : search.status === undefined ? [] : [search.status];
+  return {
+    status: statuses.filter((s): s is KnownBatchJobStatus => STATUSES.includes(s as never)),
+    model: text(search.model),
+    createdAfter: text(search.createdAfter),
+    metadata: text(search.metadata),
+    order: search.order === "created" ? "created" : "-created",
+    page: count(search.page, JOB_LIST_DEFAULTS.page),
+    pageSize: count(search.pageSize, JOB_LIST_DEFAULTS.pageSize, PAGE_SIZES),
+  };
 }
 
 /** The `batch.jobs.list` parameters for these filters; metadata that does not parse is left out. */

@@ -1,25 +1,7 @@
+import { Link, Outlet } from "@tanstack/react-router";
 import { ErrorNotice, Loading } from "./common/QueryStatus.js";
-import { CreateJobPage } from "./create/CreateJobPage.js";
-import { JobPage } from "./job/JobPage.js";
-import { JobsPage } from "./jobs/JobsPage.js";
-import { Link, useLocation } from "./router.js";
 import { SignIn } from "./SignIn.js";
 import { type Session, useSession, useSetSessionUser } from "./session.js";
-
-function Page({ path }: { path: string }) {
-  if (path === "/") return <JobsPage />;
-  if (path === "/jobs/new") return <CreateJobPage />;
-  const job = /^\/jobs\/([^/]+)$/.exec(path);
-  if (job) return <JobPage key={job[1]} jobId={decodeURIComponent(job[1]!)} />;
-  return (
-    <section>
-      <h1>Page not found</h1>
-      <p>
-        <Link to="/">Go to the jobs</Link>
-      </p>
-    </section>
-  );
-}
 
 function Banners({ session }: { session: Session }) {
   return (
@@ -58,15 +40,17 @@ function Header({ user }: { user: string | null }) {
   );
 }
 
-/** The whole app: demo sign-in first, then the three pages. */
-export function App() {
+/** The frame of every page: header, banners, and the demo sign-in before any page. */
+export function AppLayout() {
   const session = useSession();
-  const { pathname } = useLocation();
   return (
     <>
+      <a className="skip-link" href="#main">
+        Skip to the page
+      </a>
       <Header user={session.data?.user ?? null} />
       {session.data && <Banners session={session.data} />}
-      <main>
+      <main id="main">
         {session.isPending ? (
           <Loading />
         ) : session.isError ? (
@@ -78,7 +62,7 @@ export function App() {
         ) : session.data.user === null ? (
           <SignIn />
         ) : (
-          <Page path={pathname} />
+          <Outlet />
         )}
       </main>
     </>
