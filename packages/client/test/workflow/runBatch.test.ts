@@ -6,7 +6,6 @@ import {
   MistralBatch,
   RequestAbortedError,
   RUN_ID_METADATA_KEY,
-  RunCancelledError,
   RunLockedError,
   type RunProgress,
   type RunResult,
@@ -119,29 +118,6 @@ describe("batch.run", () => {
       runBatch(core, { ...params, requests: makeRequests(3) }, { signal: AbortSignal.abort() }),
     ).rejects.toThrow(RequestAbortedError);
     expect(requests).toEqual([]);
-  });
-
-  it("with cancelOnAbort, cancels the live jobs, and a later run with the id says it was cancelled", async () => {
-    const store = createMemoryRunStore();
-    const controller = new AbortController();
-    const run = await runBatch(
-      core,
-      { ...params, requests: makeRequests(10) },
-      {
-        ...FAST,
-        store,
-        runId: "stop",
-        signal: controller.signal,
-        cancelOnAbort: true,
-        onProgress: () => controller.abort(),
-      },
-    );
-    await expect(collect(run.results)).rejects.toThrow(RequestAbortedError);
-    const [job] = jobsOf("stop");
-    expect(["CANCELLATION_REQUESTED", "CANCELLED"]).toContain(job?.status);
-    await expect(runBatch(core, { ...params, requests: makeRequests(10) }, { store, runId: "stop" })).rejects.toThrow(
-      RunCancelledError,
-    );
   });
 
   it("without cancelOnAbort, leaves the job running; the same id resumes it and creates nothing new", async () => {
