@@ -68,7 +68,7 @@ export interface ListBatchJobsParams {
  * (spec) types: so that `{ model: process.env.MODEL }` compiles under `exactOptionalPropertyTypes`, where an
  * optional property otherwise refuses an explicit `undefined`. The kit treats such an `undefined` as absent.
  */
-export type AcceptUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+export type AcceptUndefined<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | undefined : T[K] };
 
 /** Parameters of `batch.jobs.create`, named as in the API. */
 export type CreateBatchJobParams = AcceptUndefined<Omit<BatchJobIn, "endpoint">> & { endpoint: ApiEndpoint };
