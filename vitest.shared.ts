@@ -17,3 +17,23 @@ export const sharedVitestConfig = defineConfig({
     hookTimeout: 30_000,
   },
 });
+
+/**
+ * A package's type test of the options a user fills from the environment, `test/exactOptionalTypes.test-d.ts(x)`,
+ * compiled by `tsconfig.exact.json` as a user's project compiles the package: with `exactOptionalPropertyTypes`,
+ * against the built declarations (the sources cannot be compiled so: the generated client is not written for that
+ * flag). `pnpm build` first, as turbo's `test` does. A package lists it in `test.projects` after its own tests,
+ * `{ extends: true }`, whose `typecheck` options go in that project.
+ */
+export const exactOptionalTypesProject = {
+  test: {
+    name: "exactOptionalPropertyTypes",
+    include: [],
+    typecheck: {
+      enabled: true,
+      only: true,
+      include: ["test/exactOptionalTypes.test-d.{ts,tsx}"],
+      tsconfig: "./tsconfig.exact.json",
+    },
+  },
+};

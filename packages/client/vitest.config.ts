@@ -1,7 +1,17 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import { sharedVitestConfig } from "../../vitest.shared.js";
+import { exactOptionalTypesProject, sharedVitestConfig } from "../../vitest.shared.js";
 
 export default mergeConfig(
   sharedVitestConfig,
-  defineConfig({ test: { typecheck: { include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" } } }),
+  defineConfig({
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: "client", typecheck: { include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" } },
+        },
+        exactOptionalTypesProject,
+      ],
+    },
+  }),
 );

@@ -1,3 +1,7 @@
-import { sharedVitestConfig } from "../../vitest.shared.js";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { exactOptionalTypesProject, sharedVitestConfig } from "../../vitest.shared.js";
 
-export default sharedVitestConfig;
+export default mergeConfig(
+  sharedVitestConfig,
+  defineConfig({ test: { projects: [{ extends: true, test: { name: "msw" } }, exactOptionalTypesProject] } }),
+);
