@@ -42,10 +42,16 @@ export type KnownApiEndpoint = (typeof KNOWN_API_ENDPOINTS)[number];
 /** The endpoint a batch runs against: an open enum. */
 export type ApiEndpoint = KnownApiEndpoint | (string & {});
 
-/** A batch job as the API returns it. */
+/**
+ * A batch job as the API returns it.
+ * @interface
+ */
 export type BatchJob = Omit<GeneratedBatchJob, "status"> & { status: BatchJobStatus };
 
-/** A page of jobs. */
+/**
+ * A page of jobs.
+ * @interface
+ */
 export type ListBatchJobsResponse = Omit<GeneratedListBatchJobsResponse, "data"> & { data?: BatchJob[] };
 
 /** Parameters of `batch.jobs.list`, named as in the API. */
@@ -70,7 +76,10 @@ export interface ListBatchJobsParams {
  */
 export type AcceptUndefined<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | undefined : T[K] };
 
-/** Parameters of `batch.jobs.create`, named as in the API. */
+/**
+ * Parameters of `batch.jobs.create`, named as in the API.
+ * @interface
+ */
 export type CreateBatchJobParams = AcceptUndefined<Omit<BatchJobIn, "endpoint">> & { endpoint: ApiEndpoint };
 
 /** Parameters of `batch.jobs.get`. */

@@ -84,6 +84,7 @@ export interface ProxyRequest {
   method: string;
   url: string;
   headers: Headers;
+  /** The raw body, opened on demand; null when there is none. */
   body: () => ReadableStream<Uint8Array> | null;
   /** Aborts when the caller goes away, so the upstream call stops too. */
   signal?: AbortSignal | undefined;

@@ -141,17 +141,25 @@ export interface BatchSimulator {
   readonly faults: FaultInjector;
   /** The token `apiKey` option, if any. */
   readonly apiKey: string | undefined;
+  /** Creates a job as `POST /v1/batch/jobs` would: QUEUED, owned by `caller`. */
   createJob(params: CreateBatchJobParams, options?: CallerOptions): BatchJob;
+  /** A page of the jobs, newest first unless `order_by` says otherwise, filtered as `GET /v1/batch/jobs`. */
   listJobs(query?: ListJobsQuery, options?: CallerOptions): ListBatchJobsResponse;
+  /** A job as it stands at the simulated time now; with `inline`, its results in `outputs`. */
   getJob(jobId: string, options?: { inline?: boolean | null | undefined }): BatchJob;
+  /** Asks for a job's cancellation: CANCELLATION_REQUESTED, then CANCELLED after `cancelDelayMs`. */
   cancelJob(jobId: string): BatchJob;
+  /** Deletes a job. */
   deleteJob(jobId: string): DeleteBatchJobResponse;
   /** Makes a QUEUED or RUNNING job FAILED now, with `message` in its `errors`. */
   failJob(jobId: string, message?: string): BatchJob;
+  /** Stores a file as `POST /v1/files` would. */
   uploadFile(input: UploadFileInput, options?: CallerOptions): FileObject;
   /** The files the caller sees (a finished job's results included), newest first, filtered as `GET /v1/files`. */
   listFiles(query?: ListFilesParams, options?: CallerOptions): ListFilesResponse;
+  /** A file's description, if `caller` may see it. */
   getFile(fileId: string, options?: CallerOptions): RetrievedFile;
+  /** Deletes a file, if `caller` may see it. */
   deleteFile(fileId: string, options?: CallerOptions): DeleteFileResponse;
   /** The file's bytes as a stream; a job's output is generated while it is read. */
   fileContent(fileId: string, options?: CallerOptions): FileContent;

@@ -28,6 +28,7 @@ export interface RunBatchOptions {
   maxAttempts?: number | undefined;
   /** The pause before the first round of retries, doubled each round up to 5 minutes. Default 5,000 ms. */
   retryDelayMs?: number | undefined;
+  /** Called as the run's requests are submitted and end, with the run's counts so far. */
   onProgress?: ((progress: RunProgress) => void) | undefined;
   /** Stops the run; a later `run` with the same id resumes it, unless `cancelOnAbort` cancelled it. */
   signal?: AbortSignal | undefined;
