@@ -8,7 +8,10 @@ export default mergeConfig(
       projects: [
         {
           extends: true,
-          test: { name: "client", typecheck: { include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" } },
+          test: {
+            name: "client",
+            typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+          },
         },
         exactOptionalTypesProject,
       ],

@@ -13,7 +13,10 @@ export default mergeConfig(
       projects: [
         {
           extends: true,
-          test: { name: "react", typecheck: { include: ["src/**/*.test-d.{ts,tsx}"], tsconfig: "./tsconfig.json" } },
+          test: {
+            name: "react",
+            typecheck: { enabled: true, include: ["src/**/*.test-d.{ts,tsx}"], tsconfig: "./tsconfig.json" },
+          },
         },
         exactOptionalTypesProject,
       ],
