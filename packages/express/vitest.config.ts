@@ -1,7 +1,4 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import { exactOptionalTypesProject, sharedVitestConfig } from "../../vitest.shared.js";
+import { sharedVitestConfig, testProjects } from "../../vitest.shared.js";
 
-export default mergeConfig(
-  sharedVitestConfig,
-  defineConfig({ test: { projects: [{ extends: true, test: { name: "express" } }, exactOptionalTypesProject] } }),
-);
+export default mergeConfig(sharedVitestConfig, defineConfig({ test: { projects: testProjects("express") } }));

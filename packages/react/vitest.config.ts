@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import { exactOptionalTypesProject, sharedVitestConfig } from "../../vitest.shared.js";
+import { sharedVitestConfig, testProjects } from "../../vitest.shared.js";
 
 export default mergeConfig(
   sharedVitestConfig,
@@ -10,16 +10,7 @@ export default mergeConfig(
       // mocked by msw's service worker sends none (the worker answers before the network), so neither do these tests.
       environmentOptions: { happyDOM: { settings: { fetch: { disableSameOriginPolicy: true } } } },
       setupFiles: ["test/support/setup.ts"],
-      projects: [
-        {
-          extends: true,
-          test: {
-            name: "react",
-            typecheck: { enabled: true, include: ["src/**/*.test-d.{ts,tsx}"], tsconfig: "./tsconfig.json" },
-          },
-        },
-        exactOptionalTypesProject,
-      ],
+      projects: testProjects("react", ["src/**/*.test-d.{ts,tsx}"]),
     },
   }),
 );
