@@ -77,10 +77,30 @@ try {
     run("node", ["-e", `import("${subpath}").then(m => { if (!Object.keys(m).length) process.exit(1); })`], scratch);
   }
 
+  // Compiled with exactOptionalPropertyTypes: options read from the environment (`string | undefined`) must compile.
   const usage = [
     `import { MistralBatch, type BatchJob } from "@mistral-batch/client";`,
-    `const mistral = new MistralBatch({ apiKey: "k" });`,
-    `export const job: Promise<BatchJob> = mistral.batch.jobs.get({ job_id: "4017dc9f-b629-42f4-9700-8c681b9e7f0f" });`,
+    `const mistral = new MistralBatch({ apiKey: process.env.MISTRAL_API_KEY, serverURL: process.env.MISTRAL_SERVER_URL });`,
+    `export const job: Promise<BatchJob> = mistral.batch.jobs.get({ job_id: "4017dc9f-b629-42f4-9700-8c681b9e7f0f" }, { timeoutMs: undefined });`,
+    `export const created = mistral.batch.jobs.create({ endpoint: "/v1/ocr", model: process.env.MISTRAL_MODEL, input_files: [] });`,
+    ...(names.includes("@mistral-batch/express")
+      ? [
+          `import { createFetchHandler } from "@mistral-batch/express/fetch";`,
+          `export const handle = createFetchHandler({ apiKey: process.env.MISTRAL_API_KEY, serverURL: process.env.MISTRAL_SERVER_URL, basePath: process.env.BASE_PATH, authorize: () => null });`,
+        ]
+      : []),
+    ...(names.includes("@mistral-batch/msw")
+      ? [
+          `import { startMockServer } from "@mistral-batch/msw/node";`,
+          `export const mock = startMockServer({ port: process.env.PORT ? Number(process.env.PORT) : undefined, apiKey: process.env.MOCK_API_KEY });`,
+        ]
+      : []),
+    ...(names.includes("@mistral-batch/react")
+      ? [
+          `import { useBatchJobs } from "@mistral-batch/react";`,
+          `export const useJobs = () => useBatchJobs({ model: process.env.MISTRAL_MODEL }, { pollIntervalMs: undefined });`,
+        ]
+      : []),
     ...names
       .filter((name) => name !== "@mistral-batch/client")
       .map((name) => `export * as ${name.split("/")[1]} from "${name}";`),
@@ -100,6 +120,7 @@ try {
           module,
           moduleResolution,
           strict: true,
+          exactOptionalPropertyTypes: true,
           noEmit: true,
           skipLibCheck: false,
           lib: ["ES2023", "DOM"],

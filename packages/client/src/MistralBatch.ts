@@ -35,11 +35,15 @@ export class MistralBatch {
   readonly core: MistralBatchCore;
   readonly batch: {
     readonly jobs: {
+      /** A page of jobs, newest first by default: see `listBatchJobs`. */
       list(params?: ListBatchJobsParams, options?: RequestOptions): ReturnType<typeof listBatchJobs>;
       /** With `idempotencyKey`, creates the job exactly once: see `createBatchJobOnce`. */
       create(params: CreateBatchJobParams, options?: CreateBatchJobOptions): ReturnType<typeof createBatchJob>;
+      /** One job; with `inline: true`, its results in `outputs`: see `getBatchJob`. */
       get(params: GetBatchJobParams, options?: RequestOptions): ReturnType<typeof getBatchJob>;
+      /** Deletes a job: see `deleteBatchJob`. */
       delete(params: JobIdParams, options?: RequestOptions): ReturnType<typeof deleteBatchJob>;
+      /** Asks for a job's cancellation: see `cancelBatchJob`. */
       cancel(params: JobIdParams, options?: RequestOptions): ReturnType<typeof cancelBatchJob>;
       /** Every job across pages, each once: see `iterateBatchJobs`. */
       iterate(params?: IterateBatchJobsParams, options?: RequestOptions): ReturnType<typeof iterateBatchJobs>;
@@ -58,8 +62,11 @@ export class MistralBatch {
   readonly files: {
     /** Uploads a Blob, bytes, a stream or (async) iterable of requests: see `uploadFile`. */
     upload(params: UploadFileParams, options?: RequestOptions): ReturnType<typeof uploadFile>;
+    /** A page of files, filtered: see `listFiles`. */
     list(params?: ListFilesParams, options?: RequestOptions): ReturnType<typeof listFiles>;
+    /** A file's description: see `retrieveFile`. */
     retrieve(params: FileIdParams, options?: RequestOptions): ReturnType<typeof retrieveFile>;
+    /** Deletes a file: see `deleteFile`. */
     delete(params: FileIdParams, options?: RequestOptions): ReturnType<typeof deleteFile>;
     /** The file's content as a byte stream. */
     download(params: FileIdParams, options?: RequestOptions): ReturnType<typeof downloadFile>;

@@ -11,17 +11,17 @@ export interface MistralBatchOptions {
    * `apiKey` that does not repeat it: by the constructor, or per call when a
    * function returns it.
    */
-  apiKey?: string | (() => string | Promise<string>);
+  apiKey?: string | (() => string | Promise<string>) | undefined;
   /** Defaults to `https://api.mistral.ai`; may carry a path prefix such as `http://localhost:3000/api/mistral`. */
-  serverURL?: string;
+  serverURL?: string | undefined;
   /** Retries for every call unless a call says otherwise. Defaults to `DEFAULT_RETRY_CONFIG`. */
-  retryConfig?: RetryConfig;
+  retryConfig?: RetryConfig | undefined;
   /** Deadline of each call, retries included. Defaults to `DEFAULT_TIMEOUT_MS`. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** A fetch implementation; defaults to the global one. */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** Headers sent with every request; one HTTP cannot carry makes the constructor throw, naming it but not its value. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** The API's own address. */

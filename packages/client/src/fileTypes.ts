@@ -17,20 +17,20 @@ export const SIGNED_URL_EXPIRY_HOURS = { min: 1, max: 168, default: 24 } as cons
 
 /** Parameters of `files.list`, named as in the API. */
 export interface ListFilesParams {
-  page?: number;
-  page_size?: number;
+  page?: number | undefined;
+  page_size?: number | undefined;
   /** Defaults to true; when false, the answer's `total` is null. */
-  include_total?: boolean;
-  sample_type?: SampleType[] | null;
-  source?: FileSource[] | null;
-  search?: string | null;
-  purpose?: FilePurpose | null;
-  mimetypes?: string[] | null;
+  include_total?: boolean | undefined;
+  sample_type?: SampleType[] | null | undefined;
+  source?: FileSource[] | null | undefined;
+  search?: string | null | undefined;
+  purpose?: FilePurpose | null | undefined;
+  mimetypes?: string[] | null | undefined;
 }
 
 /** Parameters of `files.getSignedUrl`. */
 export interface GetSignedUrlParams {
   file_id: string;
   /** Hours before the URL stops working: 1 to 168, 24 by default. */
-  expiry?: number;
+  expiry?: number | undefined;
 }

@@ -61,6 +61,7 @@ export {
   RETRYABLE_STATUS_CODES,
 } from "./transport/retry.js";
 export type {
+  AcceptUndefined,
   ApiEndpoint,
   BatchJob,
   BatchJobStatus,

@@ -42,35 +42,51 @@ export type KnownApiEndpoint = (typeof KNOWN_API_ENDPOINTS)[number];
 /** The endpoint a batch runs against: an open enum. */
 export type ApiEndpoint = KnownApiEndpoint | (string & {});
 
-/** A batch job as the API returns it. */
+/**
+ * A batch job as the API returns it.
+ * @interface
+ */
 export type BatchJob = Omit<GeneratedBatchJob, "status"> & { status: BatchJobStatus };
 
-/** A page of jobs. */
+/**
+ * A page of jobs.
+ * @interface
+ */
 export type ListBatchJobsResponse = Omit<GeneratedListBatchJobsResponse, "data"> & { data?: BatchJob[] };
 
 /** Parameters of `batch.jobs.list`, named as in the API. */
 export interface ListBatchJobsParams {
-  page?: number;
-  page_size?: number;
-  model?: string | null;
-  agent_id?: string | null;
+  page?: number | undefined;
+  page_size?: number | undefined;
+  model?: string | null | undefined;
+  agent_id?: string | null | undefined;
   /** Only jobs whose metadata holds every one of these key-value pairs. */
-  metadata?: Record<string, unknown> | null;
+  metadata?: Record<string, unknown> | null | undefined;
   /** Only jobs created after this instant. */
-  created_after?: Date | string | null;
-  created_by_me?: boolean;
-  status?: BatchJobStatus[] | null;
-  order_by?: OrderBy;
+  created_after?: Date | string | null | undefined;
+  created_by_me?: boolean | undefined;
+  status?: BatchJobStatus[] | null | undefined;
+  order_by?: OrderBy | undefined;
 }
 
-/** Parameters of `batch.jobs.create`, named as in the API. */
-export type CreateBatchJobParams = Omit<BatchJobIn, "endpoint"> & { endpoint: ApiEndpoint };
+/**
+ * `T` with `undefined` accepted by each of its optional properties, for parameters typed from the generated
+ * (spec) types: so that `{ model: process.env.MODEL }` compiles under `exactOptionalPropertyTypes`, where an
+ * optional property otherwise refuses an explicit `undefined`. The kit treats such an `undefined` as absent.
+ */
+export type AcceptUndefined<T> = { [K in keyof T]: undefined extends T[K] ? T[K] | undefined : T[K] };
+
+/**
+ * Parameters of `batch.jobs.create`, named as in the API.
+ * @interface
+ */
+export type CreateBatchJobParams = AcceptUndefined<Omit<BatchJobIn, "endpoint">> & { endpoint: ApiEndpoint };
 
 /** Parameters of `batch.jobs.get`. */
 export interface GetBatchJobParams {
   job_id: string;
   /** When true, the results come back in the job's `outputs`. */
-  inline?: boolean | null;
+  inline?: boolean | null | undefined;
 }
 
 /** Parameters of `batch.jobs.delete` and `batch.jobs.cancel`. */

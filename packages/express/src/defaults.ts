@@ -21,7 +21,7 @@ export const DEFAULT_OWNER_METADATA_KEY = "owner";
  * a change, backing off to 30 s while nothing changes; a heartbeat every 15 s, under the 30 to 60 s after which
  * load balancers commonly close an idle connection.
  */
-export const DEFAULT_EVENT_STREAM_OPTIONS: Readonly<Required<EventStreamOptions>> = Object.freeze({
+export const DEFAULT_EVENT_STREAM_OPTIONS: Readonly<Record<keyof EventStreamOptions, number>> = Object.freeze({
   maxStreamsPerUser: 32,
   maxStreams: 10_000,
   pollIntervalMs: 2_000,

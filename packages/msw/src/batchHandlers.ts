@@ -15,7 +15,7 @@ import type { BatchSimulator, FileContent } from "./types.js";
 /** Options of `batchHandlers`. */
 export interface BatchHandlersOptions {
   /** The API root the handlers answer under; may carry a path prefix. Default `https://api.mistral.ai`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** The default API root. */

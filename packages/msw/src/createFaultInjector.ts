@@ -1,25 +1,29 @@
 /** A fault to inject into the responses of matching requests. Field names match `POST /__mock/faults`. */
 export interface Fault {
   /** HTTP method to match; any when omitted. */
-  method?: string;
+  method?: string | undefined;
   /** Path to match, relative to the API root (`/v1/batch/jobs`); `:name` and `*` match one segment. Any when omitted. */
-  path?: string;
+  path?: string | undefined;
   /** How many matching requests fail. Default 1. */
-  times?: number;
+  times?: number | undefined;
   /** "before" (default): the operation does not happen; "after": it happens, then the response fails. */
-  when?: "before" | "after";
+  when?: "before" | "after" | undefined;
   /** "status" (default): an error status; "reset": the connection drops; "malformed": truncated JSON; "delay": a late but normal answer. */
-  kind?: "status" | "reset" | "malformed" | "delay";
+  kind?: "status" | "reset" | "malformed" | "delay" | undefined;
   /** Status of a "status" fault (default 500) or of a "malformed" one (default 200). */
-  status?: number;
+  status?: number | undefined;
   /** Seconds sent in a `Retry-After` header. */
-  retry_after?: number;
+  retry_after?: number | undefined;
   /** Milliseconds a "delay" fault waits. */
-  delay_ms?: number;
+  delay_ms?: number | undefined;
 }
 
 /** A registered fault with its defaults filled in and the number of failures left. */
-export type PendingFault = Required<Pick<Fault, "times" | "when" | "kind">> & Fault;
+export type PendingFault = Fault & {
+  times: number;
+  when: NonNullable<Fault["when"]>;
+  kind: NonNullable<Fault["kind"]>;
+};
 
 /** Fault injection: register faults, and take the one matching a request. */
 export interface FaultInjector {

@@ -12,6 +12,7 @@ export type {
   FileContent,
   LineFailureOptions,
   ListJobsQuery,
+  SignedUrlOptions,
   SimulatorClock,
   UploadFileInput,
 } from "./types.js";

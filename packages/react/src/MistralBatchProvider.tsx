@@ -11,7 +11,7 @@ export interface MistralBatchProviderProps {
    * Follow jobs through the proxy's live events (`@mistral-batch/express` serves them): `useBatchJob` then updates
    * as soon as the job changes and polls only when the events cannot be had (no such route, a broken stream).
    */
-  live?: boolean;
+  live?: boolean | undefined;
   children?: ReactNode;
 }
 

@@ -13,9 +13,9 @@ import { ONE_ATTEMPT, retryTransient } from "./internal/retryPolicy.js";
 /** How often lists and jobs are polled while something is still running: the client's one schedule. */
 export interface PollingOptions {
   /** The first wait between polls, in ms. Default 1,000 (`DEFAULT_POLL_SCHEDULE`). */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** Polls slow down by half each time, up to this wait, in ms. Default 10,000 (`DEFAULT_POLL_SCHEDULE`). */
-  maxPollIntervalMs?: number;
+  maxPollIntervalMs?: number | undefined;
 }
 
 const delayOf = (polling: PollingOptions, polls: number) =>

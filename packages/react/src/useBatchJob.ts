@@ -16,7 +16,7 @@ export interface BatchJobProgressFields {
 /** Options of `useBatchJob`. */
 export interface UseBatchJobOptions extends PollingOptions {
   /** False to wait before fetching. Default: true when there is a job_id. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
 
 /** A job's share of completed requests, from 0 to 1. */

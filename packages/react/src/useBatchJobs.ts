@@ -6,7 +6,7 @@ import { useMistralBatch } from "./MistralBatchProvider.js";
 /** Options of `useBatchJobs`. */
 export interface UseBatchJobsOptions extends PollingOptions {
   /** False to wait before fetching. Default true. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
 
 /**

@@ -6,11 +6,11 @@ import { useMistralBatch } from "./MistralBatchProvider.js";
 /** Options of `useBatchResults`. */
 export interface UseBatchResultsOptions {
   /** Rows per page: reading stops once a page is full. Default 1000. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Which page, from 0: the rows before it are read and skipped. Default 0. */
-  page?: number;
+  page?: number | undefined;
   /** False to wait before reading. Default: true once the job is terminal. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
 
 /** One page of results as it fills. */

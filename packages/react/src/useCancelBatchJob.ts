@@ -4,8 +4,6 @@ import { batchKeys } from "./batchKeys.js";
 import { updateCachedLists, writeJob } from "./internal/jobCache.js";
 import { useMistralBatch } from "./MistralBatchProvider.js";
 
-type Snapshot = Array<[QueryKey, unknown]>;
-
 const requested = (job: BatchJob): BatchJob => ({ ...job, status: "CANCELLATION_REQUESTED" });
 
 /**
@@ -15,7 +13,7 @@ const requested = (job: BatchJob): BatchJob => ({ ...job, status: "CANCELLATION_
 export function useCancelBatchJob() {
   const client = useMistralBatch();
   const queryClient = useQueryClient();
-  return useMutation<BatchJob, Error, JobIdParams, { snapshot: Snapshot }>({
+  return useMutation<BatchJob, Error, JobIdParams, { snapshot: Array<[QueryKey, unknown]> }>({
     mutationFn: (params) => client.batch.jobs.cancel(params),
     onMutate: async ({ job_id }) => {
       // Only what the optimistic update writes: the lists and this job. Other jobs' queries (a result stream
@@ -25,7 +23,7 @@ export function useCancelBatchJob() {
         { queryKey: batchKeys.detail(job_id), exact: true },
       ];
       await Promise.all(touched.map((filters) => queryClient.cancelQueries(filters)));
-      const snapshot: Snapshot = touched.flatMap((filters) => queryClient.getQueriesData(filters));
+      const snapshot = touched.flatMap((filters) => queryClient.getQueriesData(filters));
       queryClient.setQueryData<BatchJob>(batchKeys.detail(job_id), (job) => job && requested(job));
       updateCachedLists(queryClient, (page) => ({
         ...page,

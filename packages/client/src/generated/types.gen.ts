@@ -14,8 +14,14 @@ export type ApiEndpoint = '/v1/chat/completions' | '/v1/embeddings' | '/v1/fim/c
  */
 export type BatchJobStatus = 'QUEUED' | 'RUNNING' | 'SUCCESS' | 'FAILED' | 'TIMEOUT_EXCEEDED' | 'CANCELLATION_REQUESTED' | 'CANCELLED' | string;
 
+/**
+ * The order of a job list: oldest first (`created`) or newest first (`-created`, the default).
+ */
 export type OrderBy = 'created' | '-created';
 
+/**
+ * One request of a batch: its `body` for the job's endpoint, and a `custom_id` that names its result.
+ */
 export type BatchRequest = {
     custom_id?: string | null;
     /**
@@ -26,6 +32,9 @@ export type BatchRequest = {
     };
 };
 
+/**
+ * The body of a create: the endpoint and model, and the requests inline or as uploaded files.
+ */
 export type BatchJobIn = {
     /**
      * Ids of `.jsonl` files (purpose batch), one request per line.
@@ -47,11 +56,17 @@ export type BatchJobIn = {
     timeout_hours?: number;
 };
 
+/**
+ * An error of a job as a whole (not of one request), with how many times it happened.
+ */
 export type BatchError = {
     message: string;
     count?: number;
 };
 
+/**
+ * A batch job: its status, request counts, and the files of its results and errors once it ends.
+ */
 export type BatchJob = {
     id: string;
     object?: 'batch';
@@ -84,12 +99,18 @@ export type BatchJob = {
     completed_at?: number | null;
 };
 
+/**
+ * A page of jobs, with the number of jobs that match the filters.
+ */
 export type ListBatchJobsResponse = {
     data?: Array<BatchJob>;
     object?: 'list';
     total: number;
 };
 
+/**
+ * The answer to a job's deletion.
+ */
 export type DeleteBatchJobResponse = {
     id: string;
     object?: 'batch';
@@ -106,10 +127,19 @@ export type FilePurpose = 'fine-tune' | 'batch' | 'ocr' | string;
  */
 export type FileVisibility = 'workspace' | 'user' | string;
 
+/**
+ * What a file holds: training samples, batch requests, or a job's results or errors. An open enum.
+ */
 export type SampleType = 'pretrain' | 'instruct' | 'batch_request' | 'batch_result' | 'batch_error' | string;
 
+/**
+ * Where a file comes from: an upload, a repository, or Mistral itself (a job's results). An open enum.
+ */
 export type FileSource = 'upload' | 'repository' | 'mistral' | string;
 
+/**
+ * A stored file: its name, size, purpose and, for JSONL, its number of lines.
+ */
 export type FileObject = {
     id: string;
     /**
@@ -135,10 +165,16 @@ export type FileObject = {
     visibility?: FileVisibility | null;
 };
 
+/**
+ * A file as `GET /v1/files/{file_id}` describes it: a `FileObject` that says whether it was deleted.
+ */
 export type RetrievedFile = FileObject & {
     deleted: boolean;
 };
 
+/**
+ * A page of files, with the number of files that match the filters unless `include_total` is false.
+ */
 export type ListFilesResponse = {
     data: Array<FileObject>;
     /**
@@ -151,16 +187,25 @@ export type ListFilesResponse = {
     total?: number | null;
 };
 
+/**
+ * A URL that downloads the file without the API key until it expires.
+ */
 export type GetSignedUrlResponse = {
     url: string;
 };
 
+/**
+ * The answer to a file's deletion.
+ */
 export type DeleteFileResponse = {
     id: string;
     object: string;
     deleted: boolean;
 };
 
+/**
+ * One field the API refused in a 422 answer: where (`loc`), why (`msg`) and by which rule (`type`).
+ */
 export type ValidationError = {
     loc: Array<string | number>;
     msg: string;
@@ -177,6 +222,9 @@ export type ValidationError = {
     };
 };
 
+/**
+ * The body of a 422 answer: every field the API refused.
+ */
 export type HttpValidationError = {
     detail?: Array<ValidationError>;
 };

@@ -7,7 +7,7 @@ export interface ParseJsonlOptions {
    * When true, a line that is not valid JSON is skipped and collected in the
    * result's `errors` instead of ending the iteration with a `JsonlParseError`.
    */
-  lenient?: boolean;
+  lenient?: boolean | undefined;
 }
 
 /** The values of a JSONL source, read one line at a time; `errors` fills in lenient mode. */

@@ -29,19 +29,19 @@ export const DEFAULT_UPLOAD_TIMEOUT_MS = 900_000; // A literal: bundlers keep an
 export interface UploadFileParams {
   file: UploadSource;
   /** Defaults to the File's name, else `batch.jsonl`. */
-  filename?: string;
+  filename?: string | undefined;
   /** Defaults to `batch`. */
-  purpose?: FilePurpose;
+  purpose?: FilePurpose | undefined;
   /** How long the API keeps the file (the API does not document the unit; the mock reads hours). */
-  expiry?: number | null;
+  expiry?: number | null | undefined;
   /** `workspace` (the API's default) or `user`: only the uploader sees the file. */
-  visibility?: FileVisibility;
+  visibility?: FileVisibility | undefined;
   /**
    * Bytes of the file sent so far. A streamed source (a ReadableStream or an (async) iterable of requests) is
    * counted as fetch reads it, at most every 256 KiB and at its end; a Blob or bytes go out as FormData, which
    * fetch sends without telling, so they are reported once, when the upload is done.
    */
-  onProgress?: (progress: UploadProgress) => void;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
 }
 
 /** Bytes of an upload sent so far, and the total when the source's size is known. */

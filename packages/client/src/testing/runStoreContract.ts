@@ -2,7 +2,9 @@ import type { RunManifest, RunStore } from "../workflows/runs/RunStore.js";
 
 /** One check of the contract: register it with your test framework. */
 export interface RunStoreCheck {
+  /** What the check expects of the store, as a test name. */
   name: string;
+  /** Runs the check on a new store; rejects with what the store did wrong. */
   run(): Promise<void>;
 }
 

@@ -14,13 +14,13 @@ import type { RetryConfig } from "./retry.js";
 /** Options every operation takes as its last argument. */
 export interface RequestOptions {
   /** Overrides the client's retry config for this call. */
-  retries?: RetryConfig;
+  retries?: RetryConfig | undefined;
   /** The whole call, retries included, must finish within this many milliseconds. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Stops the call, and any retry, when it aborts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra request headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** What an operation needs of the client: see `createMistralBatchCore`. */

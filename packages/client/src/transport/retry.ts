@@ -1,3 +1,6 @@
+import { definedOnly } from "../internal/definedOnly.js";
+import type { AcceptUndefined } from "../types.js";
+
 /** How long to wait between attempts, as in the official Mistral SDKs. All times in milliseconds. */
 export interface BackoffStrategy {
   /** The first wait. */
@@ -13,7 +16,11 @@ export interface BackoffStrategy {
 /** Whether and how a call is retried on 429, 500, 502, 503, 504 and connection errors. */
 export type RetryConfig =
   | { strategy: "none" }
-  | { strategy: "backoff"; backoff?: Partial<BackoffStrategy>; retryConnectionErrors?: boolean };
+  | {
+      strategy: "backoff";
+      backoff?: AcceptUndefined<Partial<BackoffStrategy>> | undefined;
+      retryConnectionErrors?: boolean | undefined;
+    };
 
 /** The backoff used when a retry config leaves values out. */
 export const DEFAULT_BACKOFF: BackoffStrategy = {
@@ -52,7 +59,7 @@ export function backoffDelay(backoff: BackoffStrategy, attempt: number, random =
 
 /** The backoff a retry config asks for, with the defaults filled in. */
 export function backoffOf(retries: RetryConfig): BackoffStrategy {
-  return { ...DEFAULT_BACKOFF, ...(retries.strategy === "backoff" ? retries.backoff : undefined) };
+  return { ...DEFAULT_BACKOFF, ...definedOnly((retries.strategy === "backoff" && retries.backoff) || {}) };
 }
 
 /**

@@ -44,7 +44,7 @@ export interface CreateBatchJobOptions extends RequestOptions {
    * of creating another, and a failed attempt is retried only after a lookup
    * finds no job with the key. 1 to 512 characters.
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 /**

@@ -4,9 +4,9 @@
  */
 export interface PollSchedule {
   /** The first pause, in ms. Default 1,000. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** The longest pause, in ms. Default 10,000: a job's end shows within 10 s, at 6 polls a minute per job. */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
 }
 
 /** The defaults of `PollSchedule`. */

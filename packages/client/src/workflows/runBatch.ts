@@ -1,5 +1,6 @@
 import type { MistralBatchCore } from "../core.js";
 import { InvalidRequestError, RequestAbortedError } from "../errors.js";
+import { definedOnly } from "../internal/definedOnly.js";
 import { validateBatchRequests } from "../jsonl/validateBatchRequests.js";
 import type { ApiEndpoint, CreateBatchJobParams } from "../types.js";
 import { DEFAULT_POLL_SCHEDULE } from "./pollSchedule.js";
@@ -20,42 +21,43 @@ export interface RunBatchParams extends Omit<CreateBatchJobParams, "input_files"
 /** Options of `batch.run`. */
 export interface RunBatchOptions {
   /** Names the run: the same id and store after a crash resume it. Defaults to a random UUID. */
-  runId?: string;
+  runId?: string | undefined;
   /** Where the manifest lives. Defaults to a store in memory; `createFileRunStore` from `./node` survives a crash. */
-  store?: RunStore;
+  store?: RunStore | undefined;
   /** Tries of a request whose failure is worth retrying (408, 429, 5XX, no answer, not run). Default 3. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** The pause before the first round of retries, doubled each round up to 5 minutes. Default 5,000 ms. */
-  retryDelayMs?: number;
-  onProgress?: (progress: RunProgress) => void;
+  retryDelayMs?: number | undefined;
+  /** Called as the run's requests are submitted and end, with the run's counts so far. */
+  onProgress?: ((progress: RunProgress) => void) | undefined;
   /** Stops the run; a later `run` with the same id resumes it, unless `cancelOnAbort` cancelled it. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** When `signal` aborts, cancel every job of the run, and record the run as cancelled. */
-  cancelOnAbort?: boolean;
+  cancelOnAbort?: boolean | undefined;
   /**
    * Requests per job. Default 100,000: the "known limitations" page's figure. The batch guide's FAQ says 1M per
    * job; the lower figure holds under both.
    */
-  maxRequestsPerJob?: number;
+  maxRequestsPerJob?: number | undefined;
   /** Bytes per input file. Default 512 MB (536,870,912), the limit the upload's description and the docs give. */
-  maxFileBytes?: number;
+  maxFileBytes?: number | undefined;
   /** Requests of the run in jobs not yet ended. Default 1,000,000, the pending requests per workspace in the FAQ. */
-  maxPendingRequests?: number;
+  maxPendingRequests?: number | undefined;
   /** Jobs of the run not yet ended. Default 8. */
-  maxJobsInFlight?: number;
+  maxJobsInFlight?: number | undefined;
   /** The first pause between polls of the live jobs, growing 1.5 times while nothing changes. Default 1,000 ms. */
-  pollIntervalMs?: number;
+  pollIntervalMs?: number | undefined;
   /** The longest pause between polls. Default 10,000 ms (`DEFAULT_POLL_SCHEDULE`). */
-  maxPollIntervalMs?: number;
+  maxPollIntervalMs?: number | undefined;
   /** How long the run's lease lasts without renewal: a process killed outright blocks the run this long. Default 30,000 ms. */
-  leaseMs?: number;
+  leaseMs?: number | undefined;
   /**
    * "completion" (the default): results as their jobs end. "input": in the order of the input, each slice once its
    * job and its retries have ended, holding at most one job's results (and reading each job's results twice).
    */
-  order?: "completion" | "input";
+  order?: "completion" | "input" | undefined;
   /** Prices per million tokens, for `summary().cost`. */
-  prices?: RunPrices;
+  prices?: RunPrices | undefined;
 }
 
 /** A started run: read its results once; `summary()` reads them itself if nothing else does. */
@@ -220,9 +222,4 @@ export async function runBatch<TBody = unknown>(
       return ended;
     },
   };
-}
-
-/** The options that are set: an explicit `undefined` keeps the default. */
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -20,13 +20,13 @@ export interface BatchJobProgress {
 /** Options of `batch.jobs.wait`. Each poll also takes the usual `retries` and `headers`. */
 export interface WaitForBatchJobOptions extends Omit<RequestOptions, "timeoutMs"> {
   /** The first pause between polls; each pause is 1.5 times the previous one. Defaults to 1,000 ms. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** The longest pause between polls. Defaults to 10,000 ms (`DEFAULT_POLL_SCHEDULE`). */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** Gives up with a `WaitTimeoutError` after this long; by default waits as long as the job runs. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Called with the job's progress on the first poll and whenever it changes. */
-  onProgress?: (progress: BatchJobProgress, job: BatchJob) => void;
+  onProgress?: ((progress: BatchJobProgress, job: BatchJob) => void) | undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ export type {
   FileContent,
   ListJobsQuery,
   PendingFault,
+  SignedUrlOptions,
   SimulatorClock,
   UploadFileInput,
   ValidationIssue,

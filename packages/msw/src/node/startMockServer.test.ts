@@ -15,6 +15,18 @@ afterAll(() => mock.close());
 beforeEach(() => sim.reset());
 
 describe("startMockServer", () => {
+  it("keeps its defaults for options given as undefined: a free port of 127.0.0.1, a simulator on real time", async () => {
+    const own = await startMockServer({ port: undefined, host: undefined, simulator: undefined, clock: undefined });
+    try {
+      expect(own.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const before = own.simulator.clock.now();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(own.simulator.clock.now()).toBeGreaterThan(before);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("listens on a free port of 127.0.0.1 and serves the API", async () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const response = await fetch(`${mock.url}/v1/batch/jobs`, { headers: auth });

@@ -11,11 +11,11 @@ import type { BatchSimulator, BatchSimulatorOptions } from "../types.js";
 /** Options of `startMockServer`: where to listen, and either a simulator or the options to create one. */
 export interface MockServerOptions extends BatchSimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Interface to listen on. Default "127.0.0.1". */
-  host?: string;
+  host?: string | undefined;
   /** The simulator to serve; by default a new one on real time ("real" clock) with the other options. */
-  simulator?: BatchSimulator;
+  simulator?: BatchSimulator | undefined;
 }
 
 /** A running mock server. */
@@ -73,7 +73,7 @@ async function handle(handlers: HttpHandler[], base: string, req: IncomingMessag
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = "127.0.0.1", simulator: given, ...simulatorOptions } = options;
-  const simulator = given ?? createBatchSimulator({ clock: "real", ...simulatorOptions });
+  const simulator = given ?? createBatchSimulator({ ...simulatorOptions, clock: simulatorOptions.clock ?? "real" });
   let handlers: HttpHandler[] = [];
   let base = "";
   const server = createServer((req, res) => {

@@ -25,8 +25,9 @@ import { readInputFiles, selectedRequests } from "./retryInput.js";
 import { RunLockedError } from "./runErrors.js";
 import { isRetryableResult, type RunResult } from "./runResults.js";
 
-/** The metadata keys naming a job's run and its part in it. */
+/** The metadata key naming the run a job belongs to (its `runId`). */
 export const RUN_ID_METADATA_KEY = "run_id";
+/** The metadata key naming a job's part of its run, by the part's index from 0. */
 export const RUN_PART_METADATA_KEY = "run_part";
 
 /** Everything one drive of a run needs, with every option resolved. */

@@ -17,7 +17,7 @@ export interface RetryFailedOptions extends RequestOptions {
    * Which failures to send again: "retryable" (the default: 408, 429, 5XX,
    * no answer, and lines the job never ran) or "all" (every failed line).
    */
-  include?: "retryable" | "all";
+  include?: "retryable" | "all" | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { createProxyCore, errorAnswer } from "../../internal/core/createProxyCore.js";
+import { createProxyCore } from "../../internal/core/createProxyCore.js";
 import { hostRejected } from "../../internal/core/errors.js";
 import type { MistralBatchProxyOptions } from "../../types.js";
 import { createHttpTransport } from "../node/httpTransport.js";
@@ -27,7 +27,6 @@ export type MistralBatchProxyMiddleware = [RequestHandler, ErrorRequestHandler];
  */
 export function mistralBatchProxy(options: MistralBatchProxyOptions<Request>): MistralBatchProxyMiddleware {
   const handle = createProxyCore(options, createHttpTransport);
-  const secret = options.apiKey;
   const proxy: RequestHandler = (req, res) => {
     void handle(toCoreRequest(req, res), req).then((answer) => writeAnswer(req, res, answer));
   };
@@ -36,7 +35,7 @@ export function mistralBatchProxy(options: MistralBatchProxyOptions<Request>): M
       next(error);
       return;
     }
-    void writeAnswer(req, res, errorAnswer(hostRejected(error), secret));
+    void writeAnswer(req, res, handle.errorAnswer(hostRejected(error)));
   };
   return [proxy, errors];
 }

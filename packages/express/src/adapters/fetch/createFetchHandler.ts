@@ -1,4 +1,4 @@
-import { createProxyCore, errorAnswer } from "../../internal/core/createProxyCore.js";
+import { createProxyCore } from "../../internal/core/createProxyCore.js";
 import { routeNotFound } from "../../internal/core/errors.js";
 import type { MistralBatchProxyOptions } from "../../types.js";
 import { createFetchTransport } from "./fetchTransport.js";
@@ -10,9 +10,9 @@ export interface FetchHandlerOptions extends MistralBatchProxyOptions<Request> {
    * The path the proxy is mounted at (`/api/mistral`), stripped from each request's path; `""` (the default)
    * mounts it at the root. A request outside it answers 404.
    */
-  basePath?: string;
+  basePath?: string | undefined;
   /** The `fetch` the upstream is called with: the runtime's own by default. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** Answers one web Request with a web Response; never rejects. */
@@ -37,7 +37,7 @@ export function createFetchHandler(options: FetchHandlerOptions): FetchHandler {
   return async (request) => {
     const { pathname, search } = new URL(request.url);
     const inside = pathname === basePath || pathname.startsWith(`${basePath}/`);
-    if (!inside) return toWebResponse(errorAnswer(routeNotFound(), options.apiKey));
+    if (!inside) return toWebResponse(core.errorAnswer(routeNotFound()));
     const answer = await core(
       {
         method: request.method,

@@ -42,8 +42,14 @@ const OPERATIONS: Record<ProxyOperation, Operation> = {
   "files.getSignedUrl": getSignedUrl,
 };
 
-/** Answers one proxied request; `raw` is what `authorize` receives. */
-export type ProxyCore<TRequest> = (request: CoreRequest, raw: TRequest) => Promise<ProxyAnswer>;
+/**
+ * Answers one proxied request; `raw` is what `authorize` receives. `errorAnswer` answers an error raised outside
+ * the core (by an adapter or its host), with the proxy's key redacted as in every answer.
+ */
+export interface ProxyCore<TRequest> {
+  (request: CoreRequest, raw: TRequest): Promise<ProxyAnswer>;
+  errorAnswer(error: unknown): ProxyAnswer;
+}
 
 /**
  * The proxy itself, under both adapters: routes, authorizes, validates, checks
@@ -56,7 +62,7 @@ export function createProxyCore<TRequest>(
 ): ProxyCore<TRequest> {
   const context = resolveContext(options, transportFor);
   const secret = context.upstream.apiKey;
-  return async (request, raw) => {
+  const core = async (request: CoreRequest, raw: TRequest): Promise<ProxyAnswer> => {
     const started = performance.now();
     const { path, query } = splitUrl(request.url);
     const route = matchRoute(request.method, path);
@@ -86,6 +92,7 @@ export function createProxyCore<TRequest>(
     });
     return answer;
   };
+  return Object.assign(core, { errorAnswer: (error: unknown) => errorAnswer(error, secret) });
 }
 
 /** The proxy's own route, outside the API's paths: live events of one job. */
@@ -146,18 +153,24 @@ function resolveContext<TRequest>(
   return {
     upstream,
     events: new JobWatchers(upstream, eventOptions(options.events)),
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    // `??`, not a spread: an explicit undefined (an unset environment variable) keeps the default.
+    limits: {
+      jsonBody: options.limits?.jsonBody ?? DEFAULT_LIMITS.jsonBody,
+      upload: options.limits?.upload ?? DEFAULT_LIMITS.upload,
+    },
     ownerKey,
     tagOf: createFileTagger(options.apiKey),
   };
 }
 
-function eventOptions(options: EventStreamOptions | undefined): Required<EventStreamOptions> {
-  const resolved = { ...DEFAULT_EVENT_STREAM_OPTIONS, ...options };
-  for (const [name, value] of Object.entries(resolved)) {
+function eventOptions(options: EventStreamOptions | undefined): Record<keyof EventStreamOptions, number> {
+  const resolved = { ...DEFAULT_EVENT_STREAM_OPTIONS };
+  for (const name of Object.keys(resolved) as (keyof EventStreamOptions)[]) {
+    const value = options?.[name] ?? resolved[name]; // an explicit undefined keeps the default
     if (!Number.isInteger(value) || value < 1) {
       throw new TypeError(`mistralBatchProxy: \`events.${name}\` must be a positive integer`);
     }
+    resolved[name] = value;
   }
   return resolved;
 }
@@ -189,7 +202,7 @@ function routeMiss(allow: string[]): ProxyError {
 }
 
 /** The answer to anything thrown: a `ProxyError` as itself, anything else (a bug of ours) as a bare 500. */
-export function errorAnswer(error: unknown, secret: string): ProxyAnswer {
+function errorAnswer(error: unknown, secret: string): ProxyAnswer {
   const known = error instanceof ProxyError ? error : internalError();
   return jsonAnswer(known.status, known.body, secret, known.headers);
 }

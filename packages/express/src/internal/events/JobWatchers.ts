@@ -48,7 +48,7 @@ export class JobWatchers {
 
   constructor(
     private readonly upstream: UpstreamConfig,
-    private readonly options: Required<EventStreamOptions>,
+    private readonly options: Record<keyof EventStreamOptions, number>,
   ) {}
 
   /**
@@ -106,7 +106,7 @@ class JobWatcher {
   constructor(
     private readonly jobId: string,
     private readonly upstream: UpstreamConfig,
-    private readonly options: Required<EventStreamOptions>,
+    private readonly options: Record<keyof EventStreamOptions, number>,
     private readonly retire: () => void,
   ) {
     this.latest = this.read().then((snapshot) => {
