@@ -22,6 +22,11 @@ export interface RunMeasure {
   heapByTenth: number[];
   /** Array buffers (Buffers, Uint8Arrays) in use, sampled the same way, MB. */
   buffersByTenth: number[];
+  /**
+   * Run with --expose-gc: the heap in use right after a full collection as each tenth of the results is read, MB:
+   * what the run really holds, whatever the collector lets accumulate. Empty without the flag.
+   */
+  liveHeapByTenth: number[];
   /** RSS before the run began (Node, the client, nothing else), MB. */
   idleRssMb: number;
 }
@@ -45,6 +50,14 @@ let read = 0;
 const rssByTenth = Array.from({ length: 10 }, () => 0);
 const heapByTenth = Array.from({ length: 10 }, () => 0);
 const buffersByTenth = Array.from({ length: 10 }, () => 0);
+const liveHeapByTenth: number[] = [];
+const gc = (globalThis as { gc?: () => void }).gc;
+/** With --expose-gc: the heap after a full collection, once per tenth of the results. */
+const collect = () => {
+  if (!gc || read < ((liveHeapByTenth.length + 1) * count) / 10) return;
+  gc();
+  liveHeapByTenth.push(process.memoryUsage().heapUsed / MB);
+};
 const sample = () => {
   const tenth = Math.min(9, Math.floor((read * 10) / count));
   const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
@@ -66,6 +79,7 @@ const run = await mistral.batch.run(
 let succeeded = 0;
 for await (const result of run.results) {
   read++;
+  collect();
   if (result.response?.status_code === 200) succeeded++;
 }
 const summary = await run.summary();
@@ -85,6 +99,7 @@ const measure: RunMeasure = {
   rssByTenth,
   heapByTenth,
   buffersByTenth,
+  liveHeapByTenth,
   idleRssMb,
 };
 console.log(JSON.stringify(measure));
