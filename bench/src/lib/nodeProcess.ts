@@ -54,9 +54,16 @@ export function startServerProcess(script: string, args: readonly string[] = [])
   });
 }
 
-/** Runs `script` in a child Node process to its end and parses the JSON it printed on stdout. */
-export function runJsonProcess<T>(script: string, args: readonly string[] = []): Promise<T> {
-  const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+/**
+ * Runs `script` in a child Node process (with Node's `flags`, if any) to its end and parses the JSON it printed on
+ * stdout.
+ */
+export function runJsonProcess<T>(
+  script: string,
+  args: readonly string[] = [],
+  flags: readonly string[] = [],
+): Promise<T> {
+  const child = spawn(process.execPath, [...flags, script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout?.on("data", (data: Buffer) => {
     out += data;

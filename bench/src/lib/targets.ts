@@ -18,6 +18,9 @@ const TARGETS: readonly Target[] = [
   { name: "express.getJob.proxy.cpuVsForwarder", on: "ratio", atMost: 1.1 },
   { name: "express.getJob.proxy.throughputVsForwarder", on: "ratio", atLeast: 0.95 },
   { name: "express.proxy.uploadDownload512mib.peakRss", on: "value", atMost: 150 },
+  // Issue 15: a 1,000,000-request run's runner under 200 MB, and flat from 100,000 to 1,000,000 requests.
+  { name: "runs.1m.runner.peakRss", on: "value", atMost: 200 },
+  { name: "runs.1mVs100k.runner.peakRss", on: "ratio", atMost: 1.1 },
 ];
 
 /** One line per target whose entry was measured: the figure, the goal, and whether it is met. */

@@ -99,6 +99,9 @@ export async function uploadFile(
   const send = (o: GeneratedCallOptions) =>
     sdk.uploadFile({
       ...o,
+      // Never to follow a redirect: fetch can't send a stream twice, and Node's (undici) tees the body of any
+      // request that may follow one, holding every chunk sent until the upload ends: a 512 MB file in memory.
+      fetch: (url, init) => o.fetch(url, { ...init, redirect: "error" }),
       body: multipart.body as unknown as { file: Blob },
       bodySerializer: null,
       headers: { ...o.headers, "Content-Type": multipart.contentType },

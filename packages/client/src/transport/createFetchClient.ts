@@ -44,16 +44,23 @@ export interface FetchClientOptions {
  */
 export function createFetchClient(options: FetchClientOptions): Client {
   const baseUrl = absoluteBaseUrl(options.baseUrl);
-  const shared = new Headers();
-  for (const [name, value] of Object.entries(options.headers ?? {})) setHeader(shared, name, value);
-  const authorize = (headers: Headers, token: string) =>
-    setHeader(headers, "Authorization", `Bearer ${token}`, "apiKey");
-  if (typeof options.auth === "string") authorize(new Headers(), options.auth);
+  // Headers travel as a plain record of lower-cased names: fetch copies a record without the sorted walk a Headers
+  // instance costs it, and each value is checked once, where it is set (a Headers instance here does the checking).
+  const check = new Headers();
+  const shared: Record<string, string> = {};
+  const set = (headers: Record<string, string>, name: string, value: string, field?: string) => {
+    setHeader(check, name, value, field);
+    headers[name.toLowerCase()] = value;
+  };
+  for (const [name, value] of Object.entries(options.headers ?? {})) set(shared, name, value);
+  const authorize = (headers: Record<string, string>, token: string) =>
+    set(headers, "Authorization", `Bearer ${token}`, "apiKey");
+  if (typeof options.auth === "string") authorize({}, options.auth);
   const send = (method: string) => async (sdk: SdkRequest) => {
-    const headers = new Headers(shared);
+    const headers = { ...shared };
     for (const [name, value] of Object.entries(sdk.headers ?? {})) {
-      if (value == null) headers.delete(name);
-      else setHeader(headers, name, value);
+      if (value == null) delete headers[name.toLowerCase()];
+      else set(headers, name, value);
     }
     const token = typeof options.auth === "function" ? await options.auth() : options.auth;
     if (sdk.security?.length && token) authorize(headers, token);
@@ -61,7 +68,7 @@ export function createFetchClient(options: FetchClientOptions): Client {
     if (body !== undefined && sdk.bodySerializer !== null) {
       body = sdk.bodySerializer ? sdk.bodySerializer(body) : JSON.stringify(body);
     }
-    if (body === undefined) headers.delete("Content-Type");
+    if (body === undefined) delete headers["content-type"];
     const init = { method, headers, body: body as BodyInit | undefined, duplex: sdk.duplex };
     const response = await sdk.fetch(baseUrl + expandPath(sdk.url, sdk.path) + toQueryString(sdk.query), init);
     if (response.ok && sdk.parseAs === "stream") return { response, data: response.body } satisfies SdkResult;
