@@ -1,18 +1,15 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readmeBlock } from "./support/readmeBlock.js";
 import { SERVER_KEY } from "./support/startProxyApp.js";
 import { call, JOB_BODY, useFetchHandlerOverMock } from "./support/useFetchHandlerOverMock.js";
 
-const README = new URL("../README.md", import.meta.url);
 const generated: URL[] = [];
 afterAll(() => Promise.all(generated.map((file) => rm(file, { force: true }))));
 
 /** Writes the README's code block that starts with `// <name>` beside this test, importing this package's source. */
 async function readmeModule<T>(name: string): Promise<T> {
-  const readme = await readFile(README, "utf8");
-  const code = new RegExp(`\`\`\`ts[^\\n]*\\n(// ${name.replace(/[[\].]/g, "\\$&")}\\n[\\s\\S]*?)\`\`\``).exec(
-    readme,
-  )?.[1];
+  const code = await readmeBlock(name);
   expect(code, name).toBeDefined();
   const file = new URL(`./readme-${generated.length}.generated.ts`, import.meta.url);
   generated.push(file);

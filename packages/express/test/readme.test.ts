@@ -1,17 +1,16 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Mistral } from "@mistralai/mistralai";
 import { afterAll, expect, it } from "vitest";
+import { readmeBlock } from "./support/readmeBlock.js";
 
-const README = new URL("../README.md", import.meta.url);
 const EXAMPLE = new URL("./readme-example.generated.ts", import.meta.url);
 
 afterAll(() => rm(EXAMPLE, { force: true }));
 
 it("runs the README's server example, driven by the official SDK as two users", async () => {
-  const readme = await readFile(README, "utf8");
-  const code = /```ts\n(\/\/ server\.ts\n[\s\S]*?)```/.exec(readme)?.[1];
+  const code = await readmeBlock("server.ts");
   expect(code).toBeDefined();
   // Same code, on a free port, importing this package's source, exporting the server to stop it.
   const runnable = `${code!
