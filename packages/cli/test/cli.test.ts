@@ -9,6 +9,9 @@ import { runCli, runCliOnTerminal } from "./runCli.js";
 let mock: MockServer;
 let env: Record<string, string>;
 let client: MistralBatch;
+// Jobs that stay QUEUED for a minute: a cancel or an early read reaches a live job, however slowly the CLI starts.
+let queued: MockServer;
+let queuedEnv: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
@@ -16,16 +19,18 @@ beforeAll(async () => {
   mock = await startMockServer({ queueDelayMs: 50, jobDurationMs: 150, cancelDelayMs: 50 });
   env = { MISTRAL_API_KEY: "test-key", MISTRAL_SERVER_URL: mock.url };
   client = new MistralBatch({ apiKey: "test-key", serverURL: mock.url });
+  queued = await startMockServer({ queueDelayMs: 60_000, cancelDelayMs: 50 });
+  queuedEnv = { MISTRAL_API_KEY: "test-key", MISTRAL_SERVER_URL: queued.url };
   dir = await mkdtemp(join(tmpdir(), "mistral-batch-cli-"));
 });
 
-afterAll(() => mock.close());
+afterAll(() => Promise.all([mock.close(), queued.close()]));
 
 const requests = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ custom_id: `r${i}`, body: { input: `text ${i}` } }));
 
-async function inlineJob(n = 3) {
-  return client.batch.jobs.create({
+async function inlineJob(n = 3, on = client) {
+  return on.batch.jobs.create({
     endpoint: "/v1/moderations",
     model: "mistral-moderation-latest",
     requests: requests(n),
@@ -95,11 +100,11 @@ describe("jobs", () => {
     expect(waited.stderr).not.toContain("\r");
     expect(waited.stderr).not.toContain("\u001b");
 
-    const other = await inlineJob();
-    const cancelled = await runCli(["jobs", "cancel", other.id], env);
+    const other = await inlineJob(3, new MistralBatch({ apiKey: "test-key", serverURL: queued.url }));
+    const cancelled = await runCli(["jobs", "cancel", other.id], queuedEnv);
     expect(cancelled.code).toBe(0);
     expect(cancelled.stdout).toMatch(/status\s+CANCELLATION_REQUESTED/);
-    const waitedCancelled = await runCli(["jobs", "wait", other.id], env);
+    const waitedCancelled = await runCli(["jobs", "wait", other.id], queuedEnv);
     expect(waitedCancelled.code).toBe(1);
 
     const deleted = await runCli(["jobs", "delete", job.id], env);
@@ -176,9 +181,9 @@ describe("results and files", () => {
   });
 
   it("refuses the results of a running job and writes no file", async () => {
-    const job = await inlineJob();
+    const job = await inlineJob(3, new MistralBatch({ apiKey: "test-key", serverURL: queued.url }));
     const output = join(dir, "early.jsonl");
-    const run = await runCli(["results", job.id, "--output", output], env);
+    const run = await runCli(["results", job.id, "--output", output], queuedEnv);
     expect(run.code).toBe(1);
     expectOneLineError(run.stderr, /is (QUEUED|RUNNING): wait for it first/);
     await expect(readFile(output)).rejects.toThrow(/ENOENT/);
