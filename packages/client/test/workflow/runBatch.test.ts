@@ -13,20 +13,10 @@ import {
   runBatch,
 } from "../../src/index.js";
 import { MOCK_URL, useMockApi } from "../support/mockApi.js";
+import { collect, FAST, makeRequests, params } from "../support/runs.js";
 
 // A real-time simulator with short jobs: a run waits for real, a tenth of a second per job.
 const { simulator, core, requests } = useMockApi({ clock: "real", queueDelayMs: 20, jobDurationMs: 100 });
-
-const FAST = { pollIntervalMs: 10, maxPollIntervalMs: 20, retryDelayMs: 1 };
-const params = { endpoint: "/v1/moderations", model: "mistral-moderation-latest" } as const;
-const makeRequests = (count: number, prefix = "r"): BatchRequest[] =>
-  Array.from({ length: count }, (_, i) => ({ custom_id: `${prefix}${i}`, body: { input: `text ${i}` } }));
-
-async function collect(results: AsyncIterable<RunResult>): Promise<RunResult[]> {
-  const all: RunResult[] = [];
-  for await (const result of results) all.push(result);
-  return all;
-}
 
 const expectEachOnce = (results: RunResult[], count: number, prefix = "r") => {
   const ids = results.map((r) => r.custom_id);

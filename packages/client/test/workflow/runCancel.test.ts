@@ -1,29 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  type BatchRequest,
   createMemoryRunStore,
   RequestAbortedError,
   RUN_ID_METADATA_KEY,
   RunCancelledError,
-  type RunResult,
   runBatch,
 } from "../../src/index.js";
 import { useMockApi } from "../support/mockApi.js";
+import { collect, FAST, makeRequests, params } from "../support/runs.js";
 
 // Jobs that run for a minute of real time: the cancel lands while the job runs, however loaded the machine is
 // (runBatch.test.ts's tenth-of-a-second jobs could end before it).
 const { simulator, core } = useMockApi({ clock: "real", queueDelayMs: 20, jobDurationMs: 60_000 });
-
-const FAST = { pollIntervalMs: 10, maxPollIntervalMs: 20, retryDelayMs: 1 };
-const params = { endpoint: "/v1/moderations", model: "mistral-moderation-latest" } as const;
-const makeRequests = (count: number): BatchRequest[] =>
-  Array.from({ length: count }, (_, i) => ({ custom_id: `r${i}`, body: { input: `text ${i}` } }));
-
-async function collect(results: AsyncIterable<RunResult>): Promise<RunResult[]> {
-  const all: RunResult[] = [];
-  for await (const result of results) all.push(result);
-  return all;
-}
 
 const jobsOf = (runId: string) => simulator.listJobs({ metadata: { [RUN_ID_METADATA_KEY]: runId } }).data ?? [];
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type BatchRequest, MistralBatch, RETRY_OF_METADATA_KEY, type RunResult, runBatch } from "../../src/index.js";
+import { MistralBatch, RETRY_OF_METADATA_KEY, runBatch } from "../../src/index.js";
 import { MOCK_URL, useMockApi } from "../support/mockApi.js";
+import { collect, FAST, makeRequests, params } from "../support/runs.js";
 
 // Jobs that fail a tenth of their lines with no answer: failures worth sending again.
 const { simulator, core } = useMockApi({ clock: "real", queueDelayMs: 5, jobDurationMs: 30, failureRate: 0.1 });
-
-const FAST = { pollIntervalMs: 10, maxPollIntervalMs: 20, retryDelayMs: 1 };
-const params = { endpoint: "/v1/moderations", model: "mistral-moderation-latest" } as const;
-const makeRequests = (count: number): BatchRequest[] =>
-  Array.from({ length: count }, (_, i) => ({ custom_id: `r${i}`, body: { input: `text ${i}` } }));
-
-async function collect(results: AsyncIterable<RunResult>): Promise<RunResult[]> {
-  const all: RunResult[] = [];
-  for await (const result of results) all.push(result);
-  return all;
-}
 
 describe("retries of failed lines", () => {
   it("resends failed lines in new jobs with the same custom_ids, up to maxAttempts, and counts them", async () => {
